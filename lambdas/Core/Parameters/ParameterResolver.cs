@@ -94,7 +94,7 @@ public static class ParameterResolver
             return;
         }
 
-        var violation = $"{constraint.Left} = {values[constraint.Left].Canonical} and {constraint.Right} = {values[constraint.Right].Canonical} break a rule: {constraint.Description}";
+        var violation = $"{constraint.Left} = {values[constraint.Left].Canonical} and {constraint.Right} = {values[constraint.Right].Canonical} break a rule: {constraint.Description.TrimEnd('.')}";
 
         // Revert the sides the operator changed since the last good state; the unchanged side is what they relied on.
         foreach (var name in new[] { constraint.Left, constraint.Right })
