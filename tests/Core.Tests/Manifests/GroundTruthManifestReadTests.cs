@@ -19,7 +19,7 @@ public sealed class GroundTruthManifestReadTests
     [InlineData("classification-two-classes.SYNTHESIZED.manifest", "s3://my-bucket/images_labeled_by_folder/aws_logo/aws-1.png", "aws_logo")]
     public void Reads_the_real_examples_first_line(string file, string sourceRef, string labels)
     {
-        var result = GroundTruthManifest.Read(ManifestsFixtures.ReadManifest(file));
+        var result = GroundTruthManifest.Read(SharedContracts.Read("manifests", file));
 
         Assert.Empty(result.Errors);
         Assert.Equal(sourceRef, result.Entries[0].Image.Uri);
@@ -29,7 +29,7 @@ public sealed class GroundTruthManifestReadTests
     [Fact]
     public void Takes_class_names_not_indexes_when_a_file_gives_two_classes_the_same_index()
     {
-        var result = GroundTruthManifest.Read(ManifestsFixtures.ReadManifest("classification-two-classes.SYNTHESIZED.manifest"));
+        var result = GroundTruthManifest.Read(SharedContracts.Read("manifests", "classification-two-classes.SYNTHESIZED.manifest"));
 
         Assert.Equal(["aws_logo", "amazon_logo"], result.Entries.Select(e => e.Labels.Single()));
         Assert.Equal("images_labeled_by_folder/amazon_logo/amazon-1.png", result.Entries[1].Image.Key);
@@ -39,7 +39,7 @@ public sealed class GroundTruthManifestReadTests
     [Fact]
     public void Every_example_manifest_reads_without_errors()
     {
-        var files = Directory.GetFiles(ManifestsFixtures.ManifestsDirectory, "*.manifest");
+        var files = Directory.GetFiles(SharedContracts.Path("manifests"), "*.manifest");
 
         Assert.NotEmpty(files);
         Assert.All(files, file =>
