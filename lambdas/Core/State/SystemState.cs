@@ -1,0 +1,40 @@
+using ContinuousImprovement.Core.Sampling;
+using ContinuousImprovement.Core.Training;
+
+namespace ContinuousImprovement.Core.State;
+
+/// <summary>
+/// The JSON system parameter: operational state every workflow shares (schema:
+/// <c>parameters/system-state.schema.json</c>). Workflows write it; operators read it through status views.
+/// </summary>
+public sealed record SystemState(
+    int SchemaVersion,
+    ServingVersion? Serving,
+    CandidateVersion? Candidate,
+    SuccessfulTraining? LastSuccessfulTraining,
+    LastTrainingAttempt? LastTrainingAttempt,
+    SystemCounters Counters,
+    IReadOnlyDictionary<string, string> LastGoodParameters)
+{
+    /// <summary>The version this build writes; <see cref="SystemStateDocument"/> refuses newer ones.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    /// <summary>A fresh deployment: nothing serves, nothing trained, nothing counted.</summary>
+    public static SystemState Initial(DateOnly today) =>
+        new(CurrentSchemaVersion, null, null, null, null, SystemCounters.Zero(today), new Dictionary<string, string>());
+}
+
+/// <summary>The model version consumers' images are detected with.</summary>
+public sealed record ServingVersion(string ProjectVersionArn, double? F1, DateTimeOffset Since);
+
+/// <summary>A version being trained or started, with the labeled set it was trained on.</summary>
+public sealed record CandidateVersion(string ProjectVersionArn, string Status, DateTimeOffset StartedAt, string LabeledFingerprint, int LabeledCount, double? F1);
+
+/// <summary>The newest training whose version was deployed; new labels are counted from here.</summary>
+public sealed record SuccessfulTraining(DateTimeOffset At, int LabeledImageCount, string ProjectVersionArn);
+
+/// <summary>Running totals shown by status views, and the daily human-loop count the cap reads.</summary>
+public sealed record SystemCounters(long Detections, long HumanLoopsStarted, DailyCounter HumanLoopsToday, long ImagesFiled, long Trainings, long Deployments)
+{
+    public static SystemCounters Zero(DateOnly today) => new(0, 0, new DailyCounter(today, 0), 0, 0, 0);
+}
