@@ -1,0 +1,214 @@
+using System.Text;
+
+using ContinuousImprovement.Core.Filing;
+using ContinuousImprovement.Core.Storage;
+
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace ContinuousImprovement.Core.Tests.Filing;
+
+public sealed class LabelFilingTests
+{
+    private static readonly S3ObjectRef Image = new("my-bucket", "images_for_detection/inference-image-1.png", ETag: "d41d8cd98f00b204e9800998ecf8427e");
+
+    [Fact]
+    public void Plan_puts_the_plain_file_name_first_then_a_hashed_name_then_numbered_ones()
+    {
+        Assert.True(LabelFiling.TryPlan(Image, " T-shirt/top ", null, out var plan, out var error), error);
+
+        Assert.Equal("T-shirt/top", plan.Label);
+        Assert.Equal("T-shirt%2Ftop", plan.Folder);
+        Assert.Equal(2 + LabelFiling.NumberedVariants, plan.CandidateKeys.Count);
+        Assert.Equal("images_labeled_by_folder/T-shirt%2Ftop/inference-image-1.png", plan.CandidateKeys[0]);
+        Assert.Matches("^images_labeled_by_folder/T-shirt%2Ftop/inference-image-1-[0-9a-f]{12}\\.png$", plan.CandidateKeys[1]);
+        var hash = plan.CandidateKeys[1][^16..^4];
+        Assert.Equal($"images_labeled_by_folder/T-shirt%2Ftop/inference-image-1-{hash}-2.png", plan.CandidateKeys[2]);
+        Assert.Equal($"images_labeled_by_folder/T-shirt%2Ftop/inference-image-1-{hash}-9.png", plan.CandidateKeys[^1]);
+    }
+
+    [Fact]
+    public void The_hash_tells_uploads_of_the_same_key_apart()
+    {
+        var first = LabelFiling.CandidateKeys(Image, "cat")[1];
+        var second = LabelFiling.CandidateKeys(Image with { ETag = "0cc175b9c0f1b6a831c399e269772661" }, "cat")[1];
+        var sameAgain = LabelFiling.CandidateKeys(Image with { }, "cat")[1];
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(first, sameAgain);
+    }
+
+    [Theory]
+    [InlineData("None of the Above")]
+    [InlineData(" none of the above")]
+    public void Reject_answers_are_never_planned_as_a_class(string label)
+    {
+        Assert.False(LabelFiling.TryPlan(Image, label, null, out var plan, out var error));
+        Assert.Null(plan);
+        Assert.Contains("is a reject answer: it is recorded with the review, never filed as a class", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Configured_reject_labels_replace_the_default_when_planning()
+    {
+        Assert.False(LabelFiling.TryPlan(Image, "unclear", ["Unclear"], out _, out _));
+        Assert.True(LabelFiling.TryPlan(Image, "None of the Above", ["Unclear"], out var plan, out _));
+        Assert.Equal("None of the Above", plan.Folder);
+    }
+
+    [Fact]
+    public void An_unusable_label_is_not_planned_and_the_error_says_why()
+    {
+        Assert.False(LabelFiling.TryPlan(Image, "a\u0000b", null, out _, out var error));
+        Assert.Contains("U+0000", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Choose_takes_the_first_free_key()
+    {
+        var keys = LabelFiling.CandidateKeys(Image, "cat");
+        var existing = new Dictionary<string, string> { [keys[0]] = "\"other\"", [keys[1]] = "another" };
+
+        var decision = LabelFiling.Choose(keys, Image.ETag, existing.GetValueOrDefault);
+
+        Assert.Equal(new FilingDecision.FileTo(keys[2]), decision);
+    }
+
+    [Fact]
+    public void Choose_reports_already_filed_when_a_candidate_holds_the_same_etag_so_refiling_is_idempotent()
+    {
+        var keys = LabelFiling.CandidateKeys(Image, "cat");
+        var existing = new Dictionary<string, string> { [keys[0]] = "\"other\"", [keys[1]] = $"\"{Image.ETag}\"" };
+
+        Assert.Equal(new FilingDecision.AlreadyFiled(keys[1]), LabelFiling.Choose(keys, Image.ETag, existing.GetValueOrDefault));
+        Assert.Equal(new FilingDecision.AlreadyFiled(keys[1]), LabelFiling.Choose(keys, Image.ETag!.ToUpperInvariant(), existing.GetValueOrDefault));
+    }
+
+    [Fact]
+    public void Filing_twice_lands_on_one_key()
+    {
+        Assert.True(LabelFiling.TryPlan(Image, "cat", null, out var plan, out _));
+        var bucket = new Dictionary<string, string> { [plan.CandidateKeys[0]] = "someone-else" };
+
+        var first = Assert.IsType<FilingDecision.FileTo>(plan.Choose(bucket.GetValueOrDefault));
+        bucket[first.Key] = Image.ETag!;
+        var second = plan.Choose(bucket.GetValueOrDefault);
+
+        Assert.Equal(new FilingDecision.AlreadyFiled(first.Key), second);
+    }
+
+    [Fact]
+    public void An_unknown_image_etag_never_counts_as_already_filed()
+    {
+        var keys = LabelFiling.CandidateKeys(Image, "cat");
+
+        var decision = LabelFiling.Choose(keys, null, key => key == keys[0] ? "\"\"" : null);
+
+        Assert.Equal(new FilingDecision.FileTo(keys[1]), decision);
+    }
+
+    [Fact]
+    public void Choose_never_overwrites_and_says_so_when_every_candidate_is_taken()
+    {
+        var keys = LabelFiling.CandidateKeys(Image, "cat");
+
+        var decision = Assert.IsType<FilingDecision.NoFreeKey>(LabelFiling.Choose(keys, Image.ETag, _ => "other"));
+
+        Assert.Equal(keys, decision.Candidates);
+    }
+
+    [Theory]
+    [InlineData("images_for_detection/", "")]
+    [InlineData("images_for_detection/.", "")]
+    [InlineData("images_for_detection/..", "")]
+    [InlineData("images_for_detection/   ", "")]
+    [InlineData("images_for_detection/a\u0001b.png", ".png")]
+    [InlineData("images_for_detection/a\\b.jpeg", ".jpeg")]
+    [InlineData("images_for_detection/\u0001.p\u00F1g", "")]
+    public void Unsafe_file_names_are_replaced_by_a_derived_name_keeping_a_plain_extension(string key, string extension)
+    {
+        var name = LabelFiling.SafeFileName(Image with { Key = key });
+
+        Assert.Matches($"^image-[0-9a-f]{{16}}{System.Text.RegularExpressions.Regex.Escape(extension)}$", name);
+    }
+
+    [Fact]
+    public void A_file_name_with_an_unpaired_surrogate_is_replaced()
+    {
+        var name = LabelFiling.SafeFileName(Image with { Key = "images_for_detection/" + (char)0xD800 + ".png" });
+
+        Assert.Matches("^image-[0-9a-f]{16}\\.png$", name);
+    }
+
+    [Theory]
+    [InlineData("images_for_detection/x.png", "x.png")]
+    [InlineData("images_for_detection/.hidden.png", ".hidden.png")]
+    [InlineData("images_for_detection/...", "...")]
+    [InlineData("images_for_detection/日本 語.jpg", "日本 語.jpg")]
+    [InlineData("x", "x")]
+    public void Safe_file_names_are_kept(string key, string expected) =>
+        Assert.Equal(expected, LabelFiling.SafeFileName(Image with { Key = key }));
+
+    [Fact]
+    public void A_file_name_too_long_for_the_key_limit_is_cut_and_keeps_its_extension()
+    {
+        var image = Image with { Key = "images_for_detection/" + new string('\u00E9', 495) + ".png" };
+        Assert.True(LabelFolder.TryEncode(new string('\u65E5', 56), out var folder, out _));
+
+        var keys = LabelFiling.CandidateKeys(image, folder);
+
+        Assert.Equal(1 + LabelFiling.NumberedVariants, keys.Count);
+        Assert.All(keys, k => Assert.True(Encoding.UTF8.GetByteCount(k) <= LabelFiling.MaxKeyBytes, k));
+        Assert.All(keys, k => Assert.EndsWith(".png", k, StringComparison.Ordinal));
+        Assert.StartsWith($"images_labeled_by_folder/{folder}/\u00E9\u00E9", keys[0], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("a/b")]
+    [InlineData("..")]
+    [InlineData("")]
+    [InlineData("%2f")]
+    public void Candidate_keys_refuse_a_folder_that_encoding_never_produces(string folder) =>
+        Assert.Throws<ArgumentException>(() => LabelFiling.CandidateKeys(Image, folder));
+
+    [Property(MaxTest = 1000)]
+    public Property Candidate_keys_stay_under_the_label_prefix_are_distinct_and_fit_s3() =>
+        Prop.ForAll(LabelGenerators.AnyImage.ToArbitrary(), LabelGenerators.AnyLabel.ToArbitrary(), (image, label) =>
+        {
+            if (!LabelFiling.TryPlan(image, label, null, out var plan, out var error))
+            {
+                return error.Length > 0;
+            }
+
+            var directory = $"{BucketLayout.LabeledImages}{plan.Folder}/";
+            return plan.CandidateKeys.Count >= 1 + LabelFiling.NumberedVariants
+                && plan.CandidateKeys.Distinct(StringComparer.Ordinal).Count() == plan.CandidateKeys.Count
+                && plan.CandidateKeys.All(k =>
+                    k.StartsWith(directory, StringComparison.Ordinal)
+                    && k.Length > directory.Length
+                    && !k[directory.Length..].Contains('/', StringComparison.Ordinal)
+                    && k[directory.Length..] is not "." and not ".."
+                    && Encoding.UTF8.GetByteCount(k) <= LabelFiling.MaxKeyBytes);
+        });
+
+    [Property(MaxTest = 500)]
+    public Property Choose_returns_a_candidate_that_is_free_or_holds_the_same_image() =>
+        Prop.ForAll(LabelGenerators.AnyImage.ToArbitrary(), Gen.Choose(0, 1 << 12).ToArbitrary(), (image, occupancy) =>
+        {
+            var keys = LabelFiling.CandidateKeys(image, "cat");
+            string? Existing(string key)
+            {
+                var i = keys.ToList().IndexOf(key);
+                return ((occupancy >> i) & 1) == 1 ? (i % 3 == 0 ? image.ETag : "other") : null;
+            }
+
+            return LabelFiling.Choose(keys, image.ETag, Existing) switch
+            {
+                FilingDecision.FileTo f => Existing(f.Key) is null,
+                FilingDecision.AlreadyFiled a => ETags.Same(Existing(a.Key), image.ETag),
+                FilingDecision.NoFreeKey => keys.All(k => Existing(k) is not null && !ETags.Same(Existing(k), image.ETag)),
+                _ => false,
+            };
+        });
+}
