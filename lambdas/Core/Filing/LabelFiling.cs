@@ -1,3 +1,4 @@
+using ContinuousImprovement.Core.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 

@@ -1,3 +1,4 @@
+using ContinuousImprovement.Core.Text;
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;

@@ -1,3 +1,4 @@
+using ContinuousImprovement.Core.Text;
 using System.Globalization;
 using System.Text;
 

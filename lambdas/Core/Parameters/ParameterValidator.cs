@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using ContinuousImprovement.Core.Text;
 
 namespace ContinuousImprovement.Core.Parameters;
 
@@ -95,7 +95,7 @@ public static class ParameterValidator
             var match = Allowed(definition, item);
             if (match is null)
             {
-                return Fail(definition, raw, $"'{Shown(item)}' is not one of the allowed values");
+                return Fail(definition, raw, $"{Printable.Quote(item, '\'')} is not one of the allowed values");
             }
 
             if (!items.Contains(match))
@@ -143,23 +143,12 @@ public static class ParameterValidator
     private static ParameterCheck Fail(ParameterDefinition definition, string? raw, string reason)
     {
         var unit = definition.Unit is null ? "" : $" ({definition.Unit})";
-        var shown = raw is null ? "" : $" = '{Shown(raw)}'";
+        // Bad values are echoed into mails and logs: Printable keeps them short and unable to forge lines.
+        var shown = raw is null ? "" : $" = {Printable.Quote(raw, '\'')}";
         return ParameterCheck.Invalid(
             definition.Name,
             raw,
             $"{definition.Name}{shown} is not valid: {reason}; allowed: {definition.AllowedText}{unit}.");
     }
 
-    /// <summary>Bad values are echoed into mails and logs: keep them short and printable.</summary>
-    internal static string Shown(string raw)
-    {
-        const int Limit = 80;
-        var builder = new StringBuilder();
-        foreach (var c in raw.Length > Limit ? raw[..Limit] : raw)
-        {
-            builder.Append(char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString());
-        }
-
-        return raw.Length > Limit ? builder.Append('…').ToString() : builder.ToString();
-    }
 }

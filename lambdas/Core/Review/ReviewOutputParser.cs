@@ -1,3 +1,4 @@
+using ContinuousImprovement.Core.Text;
 using System.Text.Json;
 
 using ContinuousImprovement.Core.Filing;

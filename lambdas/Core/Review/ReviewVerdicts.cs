@@ -1,3 +1,4 @@
+using ContinuousImprovement.Core.Text;
 using ContinuousImprovement.Core.Filing;
 
 namespace ContinuousImprovement.Core.Review;
@@ -29,7 +30,7 @@ public static class ReviewVerdicts
                     + $"a reject answer; recorded, not filed ({votes})"),
             ConsolidationOutcome.Tie tie =>
                 new ReviewVerdict.RecordOnly($"human loop {loop}: reviewers tied between "
-                    + $"{string.Join(", ", tie.Candidates.Select(Printable.Quote))}; recorded, not filed ({votes})"),
+                    + $"{string.Join(", ", tie.Candidates.Select(c => Printable.Quote(c)))}; recorded, not filed ({votes})"),
             ConsolidationOutcome.NoConsensus =>
                 new ReviewVerdict.RecordOnly($"human loop {loop}: no label was chosen by more than half of "
                     + $"{review.Workers} workers; recorded, not filed ({votes})"),

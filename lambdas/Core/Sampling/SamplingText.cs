@@ -1,3 +1,4 @@
+using ContinuousImprovement.Core.Text;
 using System.Globalization;
 
 namespace ContinuousImprovement.Core.Sampling;
@@ -25,5 +26,5 @@ internal static class SamplingText
         return $"{left} {relation} {right}";
     }
 
-    public static string Quote(string text) => $"'{text}'";
+    public static string Quote(string text) => Printable.Quote(text, '\'');
 }

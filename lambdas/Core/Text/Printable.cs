@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ContinuousImprovement.Core.Filing;
+namespace ContinuousImprovement.Core.Text;
 
 /// <summary>
 /// Renders untrusted text for error messages and logs: quoted, control and invisible characters shown as
@@ -12,14 +12,14 @@ internal static class Printable
 {
     private const int MaxChars = 80;
 
-    public static string Quote(string? text)
+    public static string Quote(string? text, char quote = '"')
     {
         if (text is null)
         {
             return "null";
         }
 
-        var builder = new StringBuilder("\"");
+        var builder = new StringBuilder().Append(quote);
         var shown = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -35,7 +35,7 @@ internal static class Printable
                 builder.Append(c).Append(text[i + 1]);
                 i++;
             }
-            else if (char.IsSurrogate(c) || IsHidden(c))
+            else if (char.IsSurrogate(c) || IsHidden(c) || c == quote)
             {
                 builder.Append($"\\u{{{(int)c:X4}}}");
             }
@@ -47,7 +47,7 @@ internal static class Printable
             shown++;
         }
 
-        return builder.Append('"').ToString();
+        return builder.Append(quote).ToString();
     }
 
     /// <summary>U+XXXX notation for one code point.</summary>
@@ -56,5 +56,5 @@ internal static class Printable
     private static bool IsHidden(char c) =>
         char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
             or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
-        || c == '"' || c == '\\';
+        || c == '\\';
 }
