@@ -109,8 +109,9 @@ export async function runCase(testCase) {
     return { status: 'HARNESS_ERROR', error: problem.message };
   }
   try {
-    // ARN syntax is not the point of the corpus; JSONPath syntax checks stay on.
-    machine = new StateMachine(clone(testCase.definition), { validationOptions: { checkArn: false, checkPaths: true } });
+    // Definitions are validated once, by asl-validator 4 in verify-reference.mjs; the reference's own
+    // (older, slow: ~100 ms a machine) validator would only repeat that work.
+    machine = new StateMachine(clone(testCase.definition), { validationOptions: { noValidate: true } });
   } catch (problem) {
     return { status: 'DEFINITION_REJECTED', error: problem.message };
   }

