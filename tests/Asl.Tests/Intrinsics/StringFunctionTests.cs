@@ -60,8 +60,11 @@ public sealed class StringFunctionTests
         Assert.StartsWith($"States.Format: {cause}", Failure(expression, """{"n":5}""").Cause, StringComparison.Ordinal);
 
     [Fact]
-    public void Format_composes_with_nested_calls() =>
+    public void Format_composes_with_nested_calls_including_another_format()
+    {
         Assert.Equal("\"3 items\"", Evaluate("States.Format('{} items', States.ArrayLength($.a))", """{"a":[1,2,3]}"""));
+        Assert.Equal("\"<a>-b-<c>\"", Evaluate("States.Format('{}-{}-{}', States.Format('<{}>', 'a'), 'b', States.Format('<{}>', 'c'))"));
+    }
 
     [Fact]
     public void StringToJson_parses_the_aws_guide_example() =>

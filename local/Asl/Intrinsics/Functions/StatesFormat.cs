@@ -14,6 +14,10 @@ internal sealed class StatesFormat : IntrinsicFunction
 {
     public static readonly StatesFormat Instance = new();
 
+    // Format runs on hot paths (building task parameters); reusing one builder per thread saves its buffer.
+    [ThreadStatic]
+    private static StringBuilder? cachedBuilder;
+
     private StatesFormat()
     {
     }
@@ -35,7 +39,10 @@ internal sealed class StatesFormat : IntrinsicFunction
             throw IntrinsicValues.Failure(call, $"the template has {template.PlaceholderCount} '{{}}' placeholder(s) but {values} value(s) follow it; they must be equal.");
         }
 
-        var builder = new StringBuilder();
+        // Taken, not shared: a nested States.Format among the values gets a builder of its own.
+        var builder = cachedBuilder ?? new StringBuilder();
+        cachedBuilder = null;
+        builder.Clear();
         for (var i = 0; i < values; i++)
         {
             builder.Append(template.Part(i));
@@ -43,6 +50,12 @@ internal sealed class StatesFormat : IntrinsicFunction
         }
 
         builder.Append(template.Part(values));
-        return new JsonString(builder.ToString());
+        var text = builder.ToString();
+        if (builder.Capacity <= 4096)
+        {
+            cachedBuilder = builder;
+        }
+
+        return new JsonString(text);
     }
 }
