@@ -1,0 +1,13 @@
+namespace ContinuousImprovement.Asl.Paths.Filters;
+
+internal enum FilterOperator
+{
+    Equal,
+    NotEqual,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    In,
+    NotIn,
+}
