@@ -1,0 +1,10 @@
+namespace ContinuousImprovement.Asl.Runtime;
+
+public enum ExecutionStatus
+{
+    Running,
+    Succeeded,
+    Failed,
+    TimedOut,
+    Aborted,
+}

@@ -1,0 +1,121 @@
+using ContinuousImprovement.Asl.Json;
+
+namespace ContinuousImprovement.Asl.Tasks;
+
+/// <summary>
+/// Resolves Task resources to handlers, as Step Functions resolves them to services: a Lambda function ARN
+/// runs the function with the effective input; <c>arn:aws:states:::lambda:invoke</c> runs the function named
+/// by <c>FunctionName</c> with <c>Payload</c> and wraps the result as the Lambda API returns it; any other
+/// resource (SDK and optimized integrations, activities) is looked up exactly.
+/// </summary>
+public sealed class TaskRegistry
+{
+    public const string LambdaInvoke = "arn:aws:states:::lambda:invoke";
+
+    private readonly Dictionary<string, ITaskHandler> functions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ITaskHandler> resources = new(StringComparer.Ordinal);
+
+    /// <summary>Registers a Lambda function under its ARN and under its plain name.</summary>
+    public TaskRegistry AddFunction(string functionArnOrName, ITaskHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(functionArnOrName);
+        ArgumentNullException.ThrowIfNull(handler);
+        functions[functionArnOrName] = handler;
+        functions[FunctionName(functionArnOrName)] = handler;
+        return this;
+    }
+
+    /// <summary>Registers any other resource (e.g. <c>arn:aws:states:::sns:publish</c>) exactly as written.</summary>
+    public TaskRegistry AddResource(string resource, ITaskHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(handler);
+        resources[resource] = handler;
+        return this;
+    }
+
+    /// <summary>
+    /// The handler for a resource, or why there is none. Checked when a definition loads, so an unknown
+    /// resource is a load error and never a surprise in the middle of an execution.
+    /// </summary>
+    public bool TryResolve(string resource, out ResolvedTask task, out string error)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        error = "";
+        var withoutWait = resource.EndsWith(".sync", StringComparison.Ordinal) ? resource[..^".sync".Length] : resource;
+        if (withoutWait == LambdaInvoke)
+        {
+            task = new ResolvedTask(resource, null, TaskKind.LambdaInvoke);
+            return true;
+        }
+
+        if (resources.TryGetValue(resource, out var handler))
+        {
+            task = new ResolvedTask(resource, handler, TaskKind.Resource);
+            return true;
+        }
+
+        if (resource.StartsWith("arn:aws:lambda:", StringComparison.Ordinal) || !resource.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            if (functions.TryGetValue(resource, out handler) || functions.TryGetValue(FunctionName(resource), out handler))
+            {
+                task = new ResolvedTask(resource, handler, TaskKind.Function);
+                return true;
+            }
+
+            task = null!;
+            error = $"no local function is registered for '{resource}'";
+            return false;
+        }
+
+        task = null!;
+        error = $"no local handler is registered for resource '{resource}'";
+        return false;
+    }
+
+    internal bool TryGetFunction(string nameOrArn, out ITaskHandler handler) =>
+        functions.TryGetValue(nameOrArn, out handler!) || functions.TryGetValue(FunctionName(nameOrArn), out handler!);
+
+    /// <summary>
+    /// The function name in an ARN (<c>arn:aws:lambda:region:account:function:name[:qualifier]</c>), or the text itself.
+    /// </summary>
+    public static string FunctionName(string arnOrName)
+    {
+        const string Marker = ":function:";
+        var at = arnOrName.IndexOf(Marker, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return arnOrName;
+        }
+
+        var name = arnOrName[(at + Marker.Length)..];
+        var qualifier = name.IndexOf(':', StringComparison.Ordinal);
+        return qualifier < 0 ? name : name[..qualifier];
+    }
+
+    /// <summary>The Lambda Invoke API's response shape that <c>lambda:invoke</c> returns to the state machine.</summary>
+    internal static JsonValue WrapInvokeResult(JsonValue payload) =>
+        new JsonObject.Builder(5)
+            .Set("ExecutedVersion", JsonValue.From("$LATEST"))
+            .Set("Payload", payload)
+            .Set("SdkHttpMetadata", new JsonObject.Builder(2).Set("HttpStatusCode", JsonValue.From(200)).Build())
+            .Set("SdkResponseMetadata", new JsonObject.Builder(1).Set("RequestId", JsonValue.From("local")).Build())
+            .Set("StatusCode", JsonValue.From(200))
+            .Build();
+}
+
+/// <summary>How a Task resource is run.</summary>
+public enum TaskKind
+{
+    /// <summary>A Lambda function named directly by its ARN.</summary>
+    Function,
+
+    /// <summary><c>arn:aws:states:::lambda:invoke</c>: FunctionName and Payload in the input, result wrapped.</summary>
+    LambdaInvoke,
+
+    /// <summary>Any other registered resource.</summary>
+    Resource,
+}
+
+/// <summary>A Task resource resolved at load time.</summary>
+public sealed record ResolvedTask(string Resource, ITaskHandler? Handler, TaskKind Kind);
