@@ -1,0 +1,23 @@
+using System.Globalization;
+using ContinuousImprovement.Benchmarks.Asl;
+
+namespace ContinuousImprovement.Benchmarks;
+
+internal static class Program
+{
+    private static async Task<int> Main(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var command = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+        switch (command)
+        {
+            case "asl":
+                return await AslBenchmark.RunAsync(quick);
+            case AslBenchmark.WorkerCommand when args.Length >= 3:
+                return await AslBenchmark.WorkerAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+            default:
+                await Console.Error.WriteLineAsync("usage: dotnet run -c Release --project tests/Benchmarks -- asl [--quick]");
+                return 2;
+        }
+    }
+}
