@@ -63,6 +63,17 @@ public sealed class JsonArray : JsonValue, IReadOnlyList<JsonValue>
         return true;
     }
 
+    private protected override int ComputeUtf8Size()
+    {
+        var total = 2 + Math.Max(0, items.Length - 1);
+        foreach (var item in items)
+        {
+            total += item.Utf8Size();
+        }
+
+        return total;
+    }
+
     public override int GetHashCode()
     {
         var hash = new HashCode();

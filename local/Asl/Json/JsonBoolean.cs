@@ -18,4 +18,6 @@ public sealed class JsonBoolean : JsonValue
     public override bool Equals(JsonValue? other) => other is JsonBoolean b && b.Value == Value;
 
     public override int GetHashCode() => Value ? 1 : 2;
+
+    private protected override int ComputeUtf8Size() => Value ? 4 : 5;
 }

@@ -17,4 +17,6 @@ public sealed class JsonNull : JsonValue
     public override bool Equals(JsonValue? other) => other is JsonNull;
 
     public override int GetHashCode() => 0;
+
+    private protected override int ComputeUtf8Size() => 4;
 }

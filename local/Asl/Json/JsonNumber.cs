@@ -39,5 +39,13 @@ public sealed class JsonNumber : JsonValue
 
     public override int GetHashCode() => Value.GetHashCode();
 
+    private protected override int ComputeUtf8Size()
+    {
+        Span<byte> buffer = stackalloc byte[32];
+        return IsInteger && Math.Abs(Value) < 1e15
+            ? ((long)Value).TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture) ? written : 0
+            : Value.TryFormat(buffer, out written, "R", CultureInfo.InvariantCulture) ? written : 0;
+    }
+
     public override string ToString() => IsInteger && Math.Abs(Value) < 1e15 ? ((long)Value).ToString(CultureInfo.InvariantCulture) : Value.ToString("R", CultureInfo.InvariantCulture);
 }

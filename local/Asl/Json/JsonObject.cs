@@ -100,6 +100,17 @@ public sealed class JsonObject : JsonValue, IReadOnlyCollection<KeyValuePair<str
         writer.WriteEndObject();
     }
 
+    private protected override int ComputeUtf8Size()
+    {
+        var total = 2 + Math.Max(0, keys.Length - 1);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            total += StringLiteralSize(keys[i]) + 1 + values[i].Utf8Size();
+        }
+
+        return total;
+    }
+
     /// <summary>Objects are equal when they have the same members, in any order.</summary>
     public override bool Equals(JsonValue? other)
     {

@@ -15,4 +15,6 @@ public sealed class JsonString : JsonValue
     public override bool Equals(JsonValue? other) => other is JsonString s && string.Equals(s.Value, Value, StringComparison.Ordinal);
 
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
+
+    private protected override int ComputeUtf8Size() => StringLiteralSize(Value);
 }

@@ -11,6 +11,11 @@ namespace ContinuousImprovement.Asl.Json;
 /// </summary>
 public abstract class JsonValue : IEquatable<JsonValue>
 {
+    /// <summary>Non-ASCII text stays readable; only what JSON requires (and a few unsafe characters) is escaped.</summary>
+    internal static readonly System.Text.Encodings.Web.JavaScriptEncoder Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    private int size = -1;
+
     private protected JsonValue()
     {
     }
@@ -68,7 +73,7 @@ public abstract class JsonValue : IEquatable<JsonValue>
     public string ToJson()
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Encoder, SkipValidation = true }))
         {
             WriteTo(writer);
         }
@@ -76,16 +81,35 @@ public abstract class JsonValue : IEquatable<JsonValue>
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>UTF-8 size of the compact JSON text: what Step Functions' 256 KiB payload limit counts.</summary>
+    /// <summary>
+    /// UTF-8 size of the compact JSON text: what Step Functions' 256 KiB payload limit counts. Computed once
+    /// per value and remembered, so checking every state's output costs only the parts that are new.
+    /// </summary>
     public int Utf8Size()
     {
-        var counter = new CountingBufferWriter();
-        using (var writer = new Utf8JsonWriter(counter, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true }))
+        if (size < 0)
         {
-            WriteTo(writer);
+            size = ComputeUtf8Size();
         }
 
-        return counter.Count;
+        return size;
+    }
+
+    private protected abstract int ComputeUtf8Size();
+
+    /// <summary>Size of a JSON string literal, quotes and escapes included, exactly as <see cref="ToJson"/> writes it.</summary>
+    internal static int StringLiteralSize(string text)
+    {
+        // Most strings are printable ASCII with nothing to escape; the rest are measured by the writer's encoder.
+        foreach (var c in text)
+        {
+            if (c is < ' ' or > '~' or '"' or '\\')
+            {
+                return 2 + JsonEncodedText.Encode(text, Encoder).EncodedUtf8Bytes.Length;
+            }
+        }
+
+        return 2 + text.Length;
     }
 
     public override string ToString() => ToJson();
@@ -99,27 +123,4 @@ public abstract class JsonValue : IEquatable<JsonValue>
     public static bool operator ==(JsonValue? left, JsonValue? right) => left is null ? right is null : left.Equals(right);
 
     public static bool operator !=(JsonValue? left, JsonValue? right) => !(left == right);
-
-    private sealed class CountingBufferWriter : IBufferWriter<byte>
-    {
-        private byte[] scratch = new byte[1024];
-
-        public int Count { get; private set; }
-
-        public void Advance(int count) => Count += count;
-
-        public Memory<byte> GetMemory(int sizeHint = 0) => Scratch(sizeHint);
-
-        public Span<byte> GetSpan(int sizeHint = 0) => Scratch(sizeHint);
-
-        private byte[] Scratch(int sizeHint)
-        {
-            if (sizeHint > scratch.Length)
-            {
-                scratch = new byte[sizeHint];
-            }
-
-            return scratch;
-        }
-    }
 }

@@ -102,3 +102,29 @@ public sealed class JsonValueTests
 [System.Text.Json.Serialization.JsonSerializable(typeof(double))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(string))]
 internal sealed partial class JsonTestContext : System.Text.Json.Serialization.JsonSerializerContext;
+
+public sealed class JsonValueSizeTests
+{
+    [Theory]
+    [InlineData("null")]
+    [InlineData("[true,false,-1.25,1e21,123456789012]")]
+    [InlineData("{\"a\\\"b\":\"line\\nbreak\\u0001 tab\\t quote\\\" back\\\\\",\"日本\":\"😀 é\"}")]
+    [InlineData("[[],{},[{}],\"\"]")]
+    public void The_remembered_size_is_the_size_of_the_compact_text(string json)
+    {
+        var value = JsonValue.Parse(json);
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(value.ToJson()), value.Utf8Size());
+    }
+
+    [Property]
+    public Property Size_matches_the_written_text_for_any_strings_and_numbers()
+    {
+        var gen =
+            from texts in Gen.ListOf(ArbMap.Default.GeneratorFor<NonNull<string>>().Select(s => s.Get).Where(s => !s.Any(char.IsSurrogate)))
+            from numbers in Gen.ListOf(ArbMap.Default.GeneratorFor<NormalFloat>().Select(f => f.Get))
+            select JsonObject.From(texts.Select((t, i) => new KeyValuePair<string, JsonValue>(t + i, JsonValue.From(t)))
+                .Concat(numbers.Select((n, i) => new KeyValuePair<string, JsonValue>("n" + i, JsonValue.From(n)))));
+        return Prop.ForAll(gen.ToArbitrary(), value => value.Utf8Size() == System.Text.Encoding.UTF8.GetByteCount(value.ToJson()));
+    }
+}

@@ -39,11 +39,11 @@ internal static class AslBenchmark
 
         Console.WriteLine();
         Console.WriteLine("Our engine, chain5, growing execution counts (per-execution cost should stay flat):");
-        Console.WriteLine($"{"executions",12} {"trans/s",12} {"µs/execution",14} {"peak MiB",10}");
+        Console.WriteLine($"{"executions",12} {"trans/s",12} {"µs/execution",14} {"bytes/execution",16} {"peak MiB",10}");
         foreach (var executions in scales)
         {
             var run = await InChildAsync(AslScenarios.All[0], executions);
-            Console.WriteLine($"{executions,12:N0} {run.TransitionsPerSecond,12:N0} {run.Seconds * 1e6 / executions,14:F2} {run.PeakRssMiB,10:F0}");
+            Console.WriteLine($"{executions,12:N0} {run.TransitionsPerSecond,12:N0} {run.Seconds * 1e6 / executions,14:F2} {run.AllocatedBytesPerExecution,16:N0} {run.PeakRssMiB,10:F0}");
         }
 
         var geometricMean = Math.Exp(ratios.Average(Math.Log));
