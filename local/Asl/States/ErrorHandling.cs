@@ -32,17 +32,22 @@ internal sealed class ErrorHandling
         int[]? attempts = null;
         while (true)
         {
-            AslRuntimeException failure;
+            StateOutcome outcome;
             try
             {
-                return await work(input, scope).ConfigureAwait(false);
+                outcome = await work(input, scope).ConfigureAwait(false);
             }
             catch (AslRuntimeException e) when (!scope.Run.Cancellation.IsCancellationRequested)
             {
-                failure = e;
+                outcome = StateOutcome.Failed(e.Error, e.Cause);
             }
 
-            var retrier = FirstMatch(failure.Error);
+            if (!outcome.IsFailure)
+            {
+                return outcome;
+            }
+
+            var retrier = FirstMatch(outcome.Error!);
             if (retrier >= 0)
             {
                 attempts ??= new int[retriers.Count];
@@ -58,17 +63,17 @@ internal sealed class ErrorHandling
 
             foreach (var catcher in catchers)
             {
-                if (ErrorMatching.Matches(catcher.ErrorEquals, failure.Error))
+                if (ErrorMatching.Matches(catcher.ErrorEquals, outcome.Error!))
                 {
                     var error = new JsonObject.Builder(2)
-                        .Set("Error", JsonValue.From(failure.Error))
-                        .Set("Cause", JsonValue.From(failure.Cause))
+                        .Set("Error", JsonValue.From(outcome.Error))
+                        .Set("Cause", JsonValue.From(outcome.Cause))
                         .Build();
                     return new StateOutcome(InputOutput.PlaceResult(input, error, catcher.ResultPath), catcher.Next);
                 }
             }
 
-            throw failure;
+            return outcome;
         }
     }
 

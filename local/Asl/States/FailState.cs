@@ -36,7 +36,7 @@ internal sealed class FailState : State
     public override HistoryEventType? ExitedEvent => null;
 
     public override ValueTask<StateOutcome> RunAsync(JsonValue input, StateScope scope) =>
-        throw new AslRuntimeException(Text(errorPath, error, "ErrorPath", input, scope) ?? "", Text(causePath, cause, "CausePath", input, scope) ?? "");
+        ValueTask.FromResult(StateOutcome.Failed(Text(errorPath, error, "ErrorPath", input, scope) ?? "", Text(causePath, cause, "CausePath", input, scope) ?? ""));
 
     private static string? Text(ValueSource? source, string? fixedText, string field, JsonValue input, StateScope scope)
     {

@@ -78,6 +78,11 @@ internal sealed class Program
             var scope = new StateScope(run, name, item);
             run.Record(state.EnteredEvent, name, input: data);
             var outcome = await state.RunAsync(data, scope).ConfigureAwait(false);
+            if (outcome.IsFailure)
+            {
+                throw outcome.ToException();
+            }
+
             if (outcome.Output.Utf8Size() > TaskState.MaxPayloadBytes)
             {
                 throw new AslRuntimeException(StatesErrors.DataLimitExceeded, $"The output of state '{name}' is larger than {TaskState.MaxPayloadBytes} bytes.");

@@ -21,6 +21,7 @@ internal sealed class TaskState : State
     private readonly TaskRegistry registry;
     private readonly double? timeoutSeconds;
     private readonly ReferencePath? timeoutSecondsPath;
+    private readonly Func<JsonValue, StateScope, ValueTask<StateOutcome>> runOnce;
 
     public TaskState(string name, FieldReader reader, TaskRegistry registry)
         : base(name, reader, transitions: true)
@@ -46,6 +47,7 @@ internal sealed class TaskState : State
         reader.Number("HeartbeatSeconds", 1, 99999999, integer: true);
         reader.ReferencePath("HeartbeatSecondsPath");
         reader.Object("Credentials");
+        runOnce = RunOnceAsync;
     }
 
     public override HistoryEventType EnteredEvent => HistoryEventType.TaskStateEntered;
@@ -54,21 +56,26 @@ internal sealed class TaskState : State
 
     public override IEnumerable<string> Transitions => base.Transitions.Concat(errors.Transitions);
 
-    public override ValueTask<StateOutcome> RunAsync(JsonValue input, StateScope scope) => errors.RunAsync(input, scope, RunOnceAsync);
+    public override ValueTask<StateOutcome> RunAsync(JsonValue input, StateScope scope) => errors.RunAsync(input, scope, runOnce);
 
     private async ValueTask<StateOutcome> RunOnceAsync(JsonValue input, StateScope scope)
     {
         var effective = io.EffectiveInput(input, scope);
         var result = await InvokeAsync(effective, scope).ConfigureAwait(false);
-        if (result.Utf8Size() > MaxPayloadBytes)
+        if (result.IsFailure)
         {
-            throw new AslRuntimeException(StatesErrors.DataLimitExceeded, $"The result of state '{Name}' is larger than {MaxPayloadBytes} bytes.");
+            return StateOutcome.Failed(result.Error!, result.Cause!);
         }
 
-        return Done(io.Output(input, result, scope));
+        if (result.Output!.Utf8Size() > MaxPayloadBytes)
+        {
+            return StateOutcome.Failed(StatesErrors.DataLimitExceeded, $"The result of state '{Name}' is larger than {MaxPayloadBytes} bytes.");
+        }
+
+        return Done(io.Output(input, result.Output, scope));
     }
 
-    private async ValueTask<JsonValue> InvokeAsync(JsonValue effective, StateScope scope)
+    private async ValueTask<TaskResult> InvokeAsync(JsonValue effective, StateScope scope)
     {
         var run = scope.Run;
         var lambda = task!.Kind != TaskKind.Resource;
@@ -77,7 +84,7 @@ internal sealed class TaskState : State
         run.Record(lambda ? HistoryEventType.LambdaFunctionStarted : HistoryEventType.TaskStarted, Name);
         var deadline = Deadline(effective, scope);
         var invocation = new TaskInvocation(task.Resource, payload, Name, run.Execution.Arn, deadline ?? DateTimeOffset.MaxValue);
-        JsonValue result;
+        TaskResult result;
         try
         {
             var pending = handler.InvokeAsync(invocation, run.Cancellation);
@@ -85,30 +92,30 @@ internal sealed class TaskState : State
                 ? await pending.ConfigureAwait(false)
                 : await WithTimeoutAsync(pending.AsTask(), deadline.Value, run).ConfigureAwait(false);
         }
-        catch (AslRuntimeException e) when (e.Error == StatesErrors.Timeout)
-        {
-            run.Record(lambda ? HistoryEventType.LambdaFunctionTimedOut : HistoryEventType.TaskTimedOut, Name, error: e.Error, cause: e.Cause);
-            throw;
-        }
         catch (Exception e) when (e is not OperationCanceledException || !run.Cancellation.IsCancellationRequested)
         {
-            var (error, cause) = e switch
+            result = e switch
             {
-                TaskFailedException failed => (failed.Error, failed.Cause),
-                AslRuntimeException asl => (asl.Error, asl.Cause),
-                _ => (e.GetType().Name, e.Message),
+                TaskFailedException failed => TaskResult.Failure(failed.Error, failed.Cause),
+                AslRuntimeException asl => TaskResult.Failure(asl.Error, asl.Cause),
+                _ => TaskResult.Failure(e.GetType().Name, e.Message),
             };
-            run.Record(lambda ? HistoryEventType.LambdaFunctionFailed : HistoryEventType.TaskFailed, Name, error: error, cause: cause);
-            throw new AslRuntimeException(error, cause);
         }
 
-        if (task.Kind == TaskKind.LambdaInvoke)
+        if (result.IsFailure)
         {
-            result = TaskRegistry.WrapInvokeResult(result);
+            var timedOut = result.Error == StatesErrors.Timeout;
+            run.Record(
+                timedOut ? (lambda ? HistoryEventType.LambdaFunctionTimedOut : HistoryEventType.TaskTimedOut) : (lambda ? HistoryEventType.LambdaFunctionFailed : HistoryEventType.TaskFailed),
+                Name,
+                error: result.Error,
+                cause: result.Cause);
+            return result;
         }
 
-        run.Record(lambda ? HistoryEventType.LambdaFunctionSucceeded : HistoryEventType.TaskSucceeded, Name, output: result, resource: task.Resource);
-        return result;
+        var output = task.Kind == TaskKind.LambdaInvoke ? TaskRegistry.WrapInvokeResult(result.Output!) : result.Output!;
+        run.Record(lambda ? HistoryEventType.LambdaFunctionSucceeded : HistoryEventType.TaskSucceeded, Name, output: output, resource: task.Resource);
+        return output;
     }
 
     private (ITaskHandler Handler, JsonValue Payload) Target(JsonValue effective, StateScope scope)
@@ -148,7 +155,7 @@ internal sealed class TaskState : State
             : throw new AslRuntimeException(StatesErrors.Runtime, $"The TimeoutSecondsPath '{timeoutSecondsPath}' of state '{Name}' does not select a positive whole number.");
     }
 
-    private async Task<JsonValue> WithTimeoutAsync(Task<JsonValue> pending, DateTimeOffset deadline, ExecutionRun run)
+    private async Task<TaskResult> WithTimeoutAsync(Task<TaskResult> pending, DateTimeOffset deadline, ExecutionRun run)
     {
         using var cancelTimer = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation);
         var timer = run.Clock.WhenReachedAsync(deadline, cancelTimer.Token);
@@ -160,6 +167,6 @@ internal sealed class TaskState : State
         }
 
         run.Cancellation.ThrowIfCancellationRequested();
-        throw new AslRuntimeException(StatesErrors.Timeout, $"State '{Name}' did not finish within its timeout.");
+        return TaskResult.Failure(StatesErrors.Timeout, $"State '{Name}' did not finish within its timeout.");
     }
 }

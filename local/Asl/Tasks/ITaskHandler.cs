@@ -9,17 +9,18 @@ namespace ContinuousImprovement.Asl.Tasks;
 public interface ITaskHandler
 {
     /// <summary>
-    /// Runs the task. Throw <see cref="TaskFailedException"/> to fail it with an error name Retry and Catch can
-    /// match; any other exception fails it with the exception's type name as the error, as Lambda reports it.
+    /// Runs the task. A failure is returned as <see cref="TaskResult.Failure"/> (or thrown as
+    /// <see cref="TaskFailedException"/>); any other exception fails the task with the exception's type name
+    /// as the error, as Lambda reports an unhandled exception.
     /// </summary>
-    ValueTask<JsonValue> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken);
+    ValueTask<TaskResult> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken);
 }
 
 /// <summary>A task handler from a delegate, for tests and simple integrations.</summary>
-public sealed class DelegateTaskHandler(Func<TaskInvocation, CancellationToken, ValueTask<JsonValue>> invoke) : ITaskHandler
+public sealed class DelegateTaskHandler(Func<TaskInvocation, CancellationToken, ValueTask<TaskResult>> invoke) : ITaskHandler
 {
-    public static DelegateTaskHandler Sync(Func<JsonValue, JsonValue> invoke) =>
+    public static DelegateTaskHandler Sync(Func<JsonValue, TaskResult> invoke) =>
         new((invocation, _) => ValueTask.FromResult(invoke(invocation.Input)));
 
-    public ValueTask<JsonValue> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken) => invoke(invocation, cancellationToken);
+    public ValueTask<TaskResult> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken) => invoke(invocation, cancellationToken);
 }

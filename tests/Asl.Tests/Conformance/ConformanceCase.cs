@@ -65,7 +65,7 @@ internal sealed record ConformanceCase(string Id, JsonObject Document)
         private readonly Dictionary<string, int> calls = new(StringComparer.Ordinal);
         private readonly Lock gate = new();
 
-        public ValueTask<JsonValue> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken)
+        public ValueTask<TaskResult> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken)
         {
             if (outcomes[invocation.StateName] is not JsonArray { Count: > 0 } list)
             {
@@ -85,7 +85,7 @@ internal sealed record ConformanceCase(string Id, JsonObject Document)
                 throw new TaskFailedException(((JsonString)failure["error"]!).Value, (failure["cause"] as JsonString)?.Value ?? "");
             }
 
-            return ValueTask.FromResult(outcome["echoInput"] is JsonBoolean { Value: true } ? invocation.Input : outcome["return"]!);
+            return ValueTask.FromResult<TaskResult>(outcome["echoInput"] is JsonBoolean { Value: true } ? invocation.Input : outcome["return"]!);
         }
     }
 }

@@ -15,7 +15,7 @@ internal sealed partial class EngineHarness
 
     private AslEngine? engine;
 
-    public EngineHarness Function(string name, Func<JsonValue, JsonValue> body)
+    public EngineHarness Function(string name, Func<JsonValue, TaskResult> body)
     {
         Registry.AddFunction($"arn:aws:lambda:us-east-1:123456789012:function:{name}", DelegateTaskHandler.Sync(body));
         return this;

@@ -76,8 +76,8 @@ public sealed class ExecutionTests
     public async Task A_task_slower_than_its_timeout_fails_with_states_timeout()
     {
         var harness = new EngineHarness();
-        var release = new TaskCompletionSource<JsonValue>();
-        harness.Registry.AddFunction(EngineHarness.Fn("Slow"), new DelegateTaskHandler((_, _) => new ValueTask<JsonValue>(release.Task)));
+        var release = new TaskCompletionSource<TaskResult>();
+        harness.Registry.AddFunction(EngineHarness.Fn("Slow"), new DelegateTaskHandler((_, _) => new ValueTask<TaskResult>(release.Task)));
         var execution = harness.Engine.Start(harness.Load("""{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"@fn(Slow)","TimeoutSeconds":30,"End":true}}}"""), JsonObject.Empty);
 
         harness.Clock.Advance(TimeSpan.FromSeconds(31));
@@ -94,7 +94,7 @@ public sealed class ExecutionTests
         harness.Registry.AddFunction(EngineHarness.Fn("Hang"), new DelegateTaskHandler(async (_, token) =>
         {
             await Task.Delay(Timeout.Infinite, token);
-            return JsonValue.Null;
+            return (TaskResult)JsonValue.Null;
         }));
         var execution = harness.Engine.Start(harness.Load("""{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"@fn(Hang)","End":true}}}"""), JsonObject.Empty);
 
@@ -103,6 +103,24 @@ public sealed class ExecutionTests
 
         Assert.Equal((ExecutionStatus.Aborted, "Operator", "stopped by hand"), (execution.Status, execution.Error, execution.Cause));
         Assert.Equal(HistoryEventType.ExecutionAborted, execution.History[^1].Type);
+    }
+
+    [Fact]
+    public async Task A_task_failure_returned_as_a_value_is_retried_and_caught_like_a_thrown_one()
+    {
+        var calls = 0;
+        var harness = new EngineHarness();
+        harness.Registry.AddFunction(EngineHarness.Fn("Flaky"), DelegateTaskHandler.Sync(_ => ++calls <= 2 ? TaskResult.Failure("Transient", "again") : TaskResult.Failure("Fatal", "gave up")));
+
+        var execution = await harness.RunAsync("""
+            {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"@fn(Flaky)",
+              "Retry":[{"ErrorEquals":["Transient"],"MaxAttempts":5}],
+              "Catch":[{"ErrorEquals":["Fatal"],"ResultPath":"$.failure","Next":"Done"}],"End":true},"Done":{"Type":"Succeed"}}}
+            """);
+
+        Assert.Equal(3, calls);
+        Assert.Equal(JsonValue.Parse("""{"failure":{"Error":"Fatal","Cause":"gave up"}}"""), execution.Output);
+        Assert.Equal(2, execution.History.Count(e => e.Type == HistoryEventType.LambdaFunctionFailed && e.Error == "Transient"));
     }
 
     [Fact]
@@ -176,7 +194,7 @@ public sealed class ExecutionTests
             InterlockedMax(ref peak, now);
             await Task.Yield();
             Interlocked.Decrement(ref running);
-            return invocation.Input;
+            return (TaskResult)invocation.Input;
         }));
 
         var execution = await harness.RunAsync("""

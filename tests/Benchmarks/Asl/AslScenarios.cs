@@ -47,8 +47,21 @@ internal static class AslScenarios
             """{"id":"image-1"}""",
             StatesPerExecution: 2,
             FailuresBeforeSuccess: 2),
+        new(
+            "retry-throw",
+            "the same, our handler throwing its failures",
+            """
+            {"StartAt":"Work","States":{
+              "Work":{"Type":"Task","Resource":"FN","Retry":[{"ErrorEquals":["Transient"],"IntervalSeconds":1,"BackoffRate":2,"MaxAttempts":3}],"Next":"Done"},
+              "Done":{"Type":"Succeed"}}}
+            """.Replace("FN", Fn, StringComparison.Ordinal),
+            """{"id":"image-1"}""",
+            StatesPerExecution: 2,
+            FailuresBeforeSuccess: 2,
+            HandlerThrows: true),
     ];
 }
 
 /// <param name="FailuresBeforeSuccess">How many times the Task fails with "Transient" in each execution before it succeeds.</param>
-internal sealed record AslScenario(string Name, string Description, string Definition, string Input, int StatesPerExecution, int FailuresBeforeSuccess);
+/// <param name="HandlerThrows">Our handler throws its failures instead of returning them (the reference can only throw).</param>
+internal sealed record AslScenario(string Name, string Description, string Definition, string Input, int StatesPerExecution, int FailuresBeforeSuccess, bool HandlerThrows = false);

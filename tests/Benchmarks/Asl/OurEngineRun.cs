@@ -14,10 +14,11 @@ internal static class OurEngineRun
         var ok = JsonValue.Parse("""{"ok":true}""");
         var registry = new TaskRegistry().AddFunction(AslScenarios.Fn, DelegateTaskHandler.Sync(_ =>
         {
-            // Fail the first N calls of each execution, as the reference's handler does.
+            // Fail the first N calls of each execution, as the reference's handler does: returned as a value,
+            // as a Lambda error response arrives, or thrown where the scenario says so.
             if (scenario.FailuresBeforeSuccess > 0 && failures++ % (scenario.FailuresBeforeSuccess + 1) < scenario.FailuresBeforeSuccess)
             {
-                throw new TaskFailedException("Transient", "try again");
+                return scenario.HandlerThrows ? throw new TaskFailedException("Transient", "try again") : TaskResult.Failure("Transient", "try again");
             }
 
             return ok;
