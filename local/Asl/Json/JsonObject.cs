@@ -180,17 +180,18 @@ public sealed class JsonObject : JsonValue, IReadOnlyCollection<KeyValuePair<str
     /// <summary>Collects members before freezing them into an object; cheaper than repeated <see cref="With"/>.</summary>
     public sealed class Builder
     {
-        private readonly List<string> keys;
-        private readonly List<JsonValue> values;
+        private string[] keys;
+        private JsonValue[] values;
         private Dictionary<string, int>? positions;
+        private int count;
 
         public Builder(int capacity = 4)
         {
-            keys = new List<string>(capacity);
-            values = new List<JsonValue>(capacity);
+            keys = capacity == 0 ? [] : new string[capacity];
+            values = capacity == 0 ? [] : new JsonValue[capacity];
         }
 
-        public int Count => keys.Count;
+        public int Count => count;
 
         public Builder Set(string key, JsonValue value)
         {
@@ -203,13 +204,20 @@ public sealed class JsonObject : JsonValue, IReadOnlyCollection<KeyValuePair<str
                 return this;
             }
 
-            positions?.Add(key, keys.Count);
-            keys.Add(key);
-            values.Add(value);
-            if (positions is null && keys.Count > IndexThreshold)
+            if (count == keys.Length)
+            {
+                Array.Resize(ref keys, Math.Max(4, count * 2));
+                Array.Resize(ref values, Math.Max(4, count * 2));
+            }
+
+            positions?.Add(key, count);
+            keys[count] = key;
+            values[count] = value;
+            count++;
+            if (positions is null && count > IndexThreshold)
             {
                 positions = new Dictionary<string, int>(StringComparer.Ordinal);
-                for (var i = 0; i < keys.Count; i++)
+                for (var i = 0; i < count; i++)
                 {
                     positions[keys[i]] = i;
                 }
@@ -218,7 +226,23 @@ public sealed class JsonObject : JsonValue, IReadOnlyCollection<KeyValuePair<str
             return this;
         }
 
-        public JsonObject Build() => keys.Count == 0 ? Empty : new JsonObject([.. keys], [.. values]);
+        /// <summary>The object; a builder filled to exactly its capacity hands its arrays over without copying.</summary>
+        public JsonObject Build()
+        {
+            if (count == 0)
+            {
+                return Empty;
+            }
+
+            var built = count == keys.Length
+                ? new JsonObject(keys, values)
+                : new JsonObject(keys[..count], values[..count]);
+            keys = [];
+            values = [];
+            positions = null;
+            count = 0;
+            return built;
+        }
 
         private int Find(string key)
         {
@@ -227,7 +251,7 @@ public sealed class JsonObject : JsonValue, IReadOnlyCollection<KeyValuePair<str
                 return positions.TryGetValue(key, out var at) ? at : -1;
             }
 
-            for (var i = 0; i < keys.Count; i++)
+            for (var i = 0; i < count; i++)
             {
                 if (string.Equals(keys[i], key, StringComparison.Ordinal))
                 {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ContinuousImprovement.Asl.Intrinsics;
 using ContinuousImprovement.Asl.Json;
 
@@ -25,8 +24,10 @@ public sealed record AslEngineOptions
 /// </summary>
 public sealed class AslEngine
 {
-    private readonly ConcurrentDictionary<string, Execution> executions = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> finished = new();
+    // One plain lock: ConcurrentDictionary's striped monitors cost more than the whole of a short execution.
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, Execution> executions = new(StringComparer.Ordinal);
+    private readonly Queue<string> finished = new();
 
     public AslEngine(AslEngineOptions? options = null) => Options = options ?? new AslEngineOptions();
 
@@ -35,9 +36,24 @@ public sealed class AslEngine
     public IClock Clock => Options.Clock;
 
     /// <summary>Running executions and the most recent finished ones.</summary>
-    public IReadOnlyCollection<Execution> Executions => [.. executions.Values];
+    public IReadOnlyCollection<Execution> Executions
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. executions.Values];
+            }
+        }
+    }
 
-    public Execution? Find(string executionArn) => executions.GetValueOrDefault(executionArn);
+    public Execution? Find(string executionArn)
+    {
+        lock (gate)
+        {
+            return executions.GetValueOrDefault(executionArn);
+        }
+    }
 
     /// <summary>Starts an execution; it runs inline until its first real wait, then in the background.</summary>
     /// <exception cref="InvalidOperationException">An execution of this machine already has that name (ExecutionAlreadyExists).</exception>
@@ -48,9 +64,12 @@ public sealed class AslEngine
         name ??= Options.Intrinsics.NewGuid().ToString();
         var arn = machine.Arn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":" + name;
         var execution = new Execution(arn, name, machine.Arn, input, Clock.Now, Options.KeepHistory);
-        if (!executions.TryAdd(arn, execution))
+        lock (gate)
         {
-            throw new InvalidOperationException($"ExecutionAlreadyExists: an execution named '{name}' of {machine.Name} exists.");
+            if (!executions.TryAdd(arn, execution))
+            {
+                throw new InvalidOperationException($"ExecutionAlreadyExists: an execution named '{name}' of {machine.Name} exists.");
+            }
         }
 
         _ = RunAsync(machine, execution);
@@ -103,10 +122,13 @@ public sealed class AslEngine
 
     private void Forget(Execution execution)
     {
-        finished.Enqueue(execution.Arn);
-        while (finished.Count > Options.RetainFinishedExecutions && finished.TryDequeue(out var oldest))
+        lock (gate)
         {
-            executions.TryRemove(oldest, out _);
+            finished.Enqueue(execution.Arn);
+            while (finished.Count > Options.RetainFinishedExecutions)
+            {
+                executions.Remove(finished.Dequeue());
+            }
         }
     }
 
