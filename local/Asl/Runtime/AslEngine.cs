@@ -61,7 +61,7 @@ public sealed class AslEngine
     {
         ArgumentNullException.ThrowIfNull(machine);
         ArgumentNullException.ThrowIfNull(input);
-        name ??= Options.Intrinsics.NewGuid().ToString();
+        name ??= RandomName();
         var arn = machine.Arn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":" + name;
         var execution = new Execution(arn, name, machine.Arn, input, Clock.Now, Options.KeepHistory);
         lock (gate)
@@ -118,6 +118,19 @@ public sealed class AslEngine
         }
 
         Forget(execution);
+    }
+
+    /// <summary>
+    /// A version-4 UUID as Step Functions names unnamed executions; from a fast generator, since a
+    /// cryptographic one would cost more than a short execution itself.
+    /// </summary>
+    private static string RandomName()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        Random.Shared.NextBytes(bytes);
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes).ToString();
     }
 
     private void Forget(Execution execution)

@@ -22,7 +22,8 @@ public sealed class Execution
         StateMachineArn = stateMachineArn;
         Input = input;
         StartDate = startDate;
-        history = keepHistory ? [] : null;
+        // Most executions have a handful of states: one allocation covers their history.
+        history = keepHistory ? new List<HistoryEvent>(16) : null;
     }
 
     public string Arn { get; }
@@ -89,7 +90,7 @@ public sealed class Execution
         lock (gate)
         {
             id = ++lastEventId;
-            history?.Add(new HistoryEvent(id, id - 1, timestamp, type, stateName, input, output, resource, error, cause, index));
+            history?.Add(new HistoryEvent(id, timestamp.UtcTicks, type, stateName, input, output, resource, error, cause, index));
         }
 
         if (id > MaxHistoryEvents && !final)

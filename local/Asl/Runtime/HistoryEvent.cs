@@ -4,21 +4,26 @@ namespace ContinuousImprovement.Asl.Runtime;
 
 /// <summary>
 /// One entry of an execution's history. Inputs and outputs are kept as the immutable values the states
-/// passed on, so recording an event costs no serialization.
+/// passed on, so recording an event costs no serialization; events are values stored side by side, so a
+/// retained history is one array rather than hundreds of small objects for the collector to trace.
 /// </summary>
-public sealed record HistoryEvent(
+public readonly record struct HistoryEvent(
     long Id,
-    long PreviousEventId,
-    DateTimeOffset Timestamp,
+    long TimestampTicks,
     HistoryEventType Type,
-    string? StateName = null,
-    JsonValue? Input = null,
-    JsonValue? Output = null,
-    string? Resource = null,
-    string? Error = null,
-    string? Cause = null,
-    int? Index = null)
+    string? StateName,
+    JsonValue? Input,
+    JsonValue? Output,
+    string? Resource,
+    string? Error,
+    string? Cause,
+    int? Index)
 {
+    /// <summary>Events are recorded in one sequence, so each follows the one before it.</summary>
+    public long PreviousEventId => Id - 1;
+
+    public DateTimeOffset Timestamp => new(TimestampTicks, TimeSpan.Zero);
+
     /// <summary>The event in the JSON shape of <c>aws stepfunctions get-execution-history</c>.</summary>
     public JsonObject ToJson()
     {

@@ -98,15 +98,21 @@ public sealed class VirtualClock : IClock
     /// <summary>Moves time forward, e.g. to let a test fire a pending task timeout.</summary>
     public void Advance(TimeSpan by)
     {
-        List<TaskCompletionSource> due;
+        List<TaskCompletionSource>? due = null;
         lock (gate)
         {
             ticks += by.Ticks;
-            due = deadlines.Where(d => d.Ticks <= ticks).Select(d => d.Signal).ToList();
-            deadlines.RemoveAll(d => d.Ticks <= ticks);
+            for (var i = deadlines.Count - 1; i >= 0; i--)
+            {
+                if (deadlines[i].Ticks <= ticks)
+                {
+                    (due ??= []).Add(deadlines[i].Signal);
+                    deadlines.RemoveAt(i);
+                }
+            }
         }
 
-        foreach (var signal in due)
+        foreach (var signal in due ?? [])
         {
             signal.TrySetResult();
         }

@@ -54,7 +54,7 @@ internal sealed class ErrorHandling
                 if (attempts[retrier] < retriers[retrier].MaxAttempts)
                 {
                     attempts[retrier]++;
-                    await scope.Run.Clock.DelayAsync(retriers[retrier].Delay(attempts[retrier], scope.Run.Intrinsics.NextRandom), scope.Run.Cancellation).ConfigureAwait(false);
+                    await scope.Run.Clock.DelayAsync(retriers[retrier].Delay(attempts[retrier], scope.Run.Intrinsics), scope.Run.Cancellation).ConfigureAwait(false);
                     scope.RetryCount++;
                     scope.Invalidate();
                     continue;

@@ -97,11 +97,10 @@ internal sealed class MapState : State
             while ((index = Interlocked.Increment(ref next)) < items.Count)
             {
                 var item = new MapItem(index, items[index]);
-                var itemScope = new StateScope(iterationRun, Name, item);
                 run.Record(HistoryEventType.MapIterationStarted, Name, index: index);
                 try
                 {
-                    var itemInput = itemSelector is null ? items[index] : itemSelector.Evaluate(effective, itemScope);
+                    var itemInput = itemSelector is null ? items[index] : itemSelector.Evaluate(effective, new StateScope(iterationRun, Name, item));
                     results[index] = await processor!.RunAsync(itemInput, iterationRun, item).ConfigureAwait(false);
                     run.Record(HistoryEventType.MapIterationSucceeded, Name, index: index);
                 }

@@ -1,4 +1,5 @@
 using ContinuousImprovement.Asl.Definition;
+using ContinuousImprovement.Asl.Intrinsics;
 using ContinuousImprovement.Asl.Json;
 
 namespace ContinuousImprovement.Asl.States;
@@ -29,7 +30,7 @@ internal sealed class Retrier
     public bool FullJitter { get; }
 
     /// <summary>The wait before retry number <paramref name="attempt"/> (1-based), capped by MaxDelaySeconds, jittered when asked.</summary>
-    public TimeSpan Delay(int attempt, Func<double> random)
+    public TimeSpan Delay(int attempt, IIntrinsicEnvironment random)
     {
         var seconds = IntervalSeconds * Math.Pow(BackoffRate, attempt - 1);
         if (MaxDelaySeconds is { } cap)
@@ -39,7 +40,7 @@ internal sealed class Retrier
 
         if (FullJitter)
         {
-            seconds *= random();
+            seconds *= random.NextRandom();
         }
 
         return TimeSpan.FromSeconds(Math.Min(seconds, TimeSpan.MaxValue.TotalSeconds / 2));

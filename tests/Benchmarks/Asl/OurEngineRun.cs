@@ -8,6 +8,12 @@ namespace ContinuousImprovement.Benchmarks.Asl;
 /// <summary>Runs one scenario on our engine, sequentially, on virtual time (as the reference runs with waits overridden to 0).</summary>
 internal static class OurEngineRun
 {
+    /// <summary>
+    /// Our engine keeps every execution's full history (the reference keeps none) and the last few finished
+    /// executions listable; more retained executions only test the garbage collector, not the interpreter.
+    /// </summary>
+    public const int RetainedExecutions = 10;
+
     public static async Task<AslRunResult> RunAsync(AslScenario scenario, int executions)
     {
         var failures = 0;
@@ -23,7 +29,7 @@ internal static class OurEngineRun
 
             return ok;
         }));
-        var engine = new AslEngine(new AslEngineOptions { Clock = new VirtualClock(), RetainFinishedExecutions = 100 });
+        var engine = new AslEngine(new AslEngineOptions { Clock = new VirtualClock(), KeepHistory = true, RetainFinishedExecutions = RetainedExecutions });
         var machine = StateMachine.Load(scenario.Definition, scenario.Name, registry);
         var input = JsonValue.Parse(scenario.Input);
 
