@@ -61,6 +61,16 @@ public sealed class AslEngine
     {
         ArgumentNullException.ThrowIfNull(machine);
         ArgumentNullException.ThrowIfNull(input);
+        if (input.Utf8Size() > States.TaskState.MaxPayloadBytes)
+        {
+            throw new ArgumentException($"InvalidExecutionInput: the input is larger than {States.TaskState.MaxPayloadBytes} bytes.", nameof(input));
+        }
+
+        if (name is not null && !IsValidName(name))
+        {
+            throw new ArgumentException($"InvalidName: execution name '{name}' must have 1 to 80 characters without whitespace, brackets, wildcards, control characters or any of \"#%\\^|~`$&,;:/.", nameof(name));
+        }
+
         name ??= RandomName();
         var arn = machine.Arn.Replace(":stateMachine:", ":execution:", StringComparison.Ordinal) + ":" + name;
         var execution = new Execution(arn, name, machine.Arn, input, Clock.Now, Options.KeepHistory);
@@ -119,6 +129,11 @@ public sealed class AslEngine
 
         Forget(execution);
     }
+
+    /// <summary>Step Functions' naming rule for executions (the same for state machines).</summary>
+    public static bool IsValidName(string name) =>
+        name.Length is >= 1 and <= 80
+        && !name.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || "<>{}[]?*\"#%\\^|~`$&,;:/".Contains(c));
 
     /// <summary>
     /// A version-4 UUID as Step Functions names unnamed executions; from a fast generator, since a

@@ -66,6 +66,47 @@ public sealed class Execution
         }
     }
 
+    /// <summary>The history as <c>aws stepfunctions get-execution-history</c> prints it: <c>{"events":[…]}</c>.</summary>
+    public JsonObject HistoryJson() =>
+        new JsonObject.Builder(1).Set("events", new JsonArray(History.Select(e => (JsonValue)e.ToJson()).ToArray())).Build();
+
+    /// <summary>The execution as <c>aws stepfunctions describe-execution</c> prints it.</summary>
+    public JsonObject DescribeJson()
+    {
+        var builder = new JsonObject.Builder(10)
+            .Set("executionArn", JsonValue.From(Arn))
+            .Set("stateMachineArn", JsonValue.From(StateMachineArn))
+            .Set("name", JsonValue.From(Name))
+            .Set("status", JsonValue.From(Status switch
+            {
+                ExecutionStatus.TimedOut => "TIMED_OUT",
+                var other => other.ToString().ToUpperInvariant(),
+            }))
+            .Set("startDate", JsonValue.From(Timestamps.Format(StartDate)))
+            .Set("input", JsonValue.From(Input.ToJson()));
+        if (StopDate is { } stopped)
+        {
+            builder.Set("stopDate", JsonValue.From(Timestamps.Format(stopped)));
+        }
+
+        if (Output is not null)
+        {
+            builder.Set("output", JsonValue.From(Output.ToJson()));
+        }
+
+        if (Error is not null)
+        {
+            builder.Set("error", JsonValue.From(Error));
+        }
+
+        if (Cause is not null)
+        {
+            builder.Set("cause", JsonValue.From(Cause));
+        }
+
+        return builder.Build();
+    }
+
     /// <summary>Stops a running execution (StopExecution): it ends Aborted with the given error and cause.</summary>
     public void Stop(string? error = null, string? cause = null)
     {
