@@ -7,8 +7,9 @@ using ContinuousImprovement.Asl.Tasks;
 namespace ContinuousImprovement.Asl.States;
 
 /// <summary>
-/// Runs a resource through the task registry. HeartbeatSeconds is accepted but not enforced: local handlers
-/// run in-process and cannot stall silently the way a remote activity can.
+/// Runs a resource through the task registry, within its TimeoutSeconds and, when HeartbeatSeconds is set,
+/// failing with States.HeartbeatTimeout when the task goes that long without calling
+/// <see cref="TaskInvocation.Heartbeat"/>.
 /// </summary>
 internal sealed class TaskState : State
 {
@@ -21,6 +22,8 @@ internal sealed class TaskState : State
     private readonly TaskRegistry registry;
     private readonly double? timeoutSeconds;
     private readonly ReferencePath? timeoutSecondsPath;
+    private readonly double? heartbeatSeconds;
+    private readonly ReferencePath? heartbeatSecondsPath;
     private readonly Func<JsonValue, StateScope, ValueTask<StateOutcome>> runOnce;
 
     public TaskState(string name, FieldReader reader, TaskRegistry registry)
@@ -44,8 +47,8 @@ internal sealed class TaskState : State
 
         timeoutSeconds = reader.Number("TimeoutSeconds", 1, 99999999, integer: true);
         timeoutSecondsPath = reader.ReferencePath("TimeoutSecondsPath").Value;
-        reader.Number("HeartbeatSeconds", 1, 99999999, integer: true);
-        reader.ReferencePath("HeartbeatSecondsPath");
+        heartbeatSeconds = reader.Number("HeartbeatSeconds", 1, 99999999, integer: true);
+        heartbeatSecondsPath = reader.ReferencePath("HeartbeatSecondsPath").Value;
         reader.Object("Credentials");
         runOnce = RunOnceAsync;
     }
@@ -82,15 +85,16 @@ internal sealed class TaskState : State
         var (handler, payload) = Target(effective, scope);
         run.Record(lambda ? HistoryEventType.LambdaFunctionScheduled : HistoryEventType.TaskScheduled, Name, input: effective, resource: task.Resource);
         run.Record(lambda ? HistoryEventType.LambdaFunctionStarted : HistoryEventType.TaskStarted, Name);
-        var deadline = Deadline(effective, scope);
-        var invocation = new TaskInvocation(task.Resource, payload, Name, run.Execution.Arn, deadline ?? DateTimeOffset.MaxValue);
+        var deadline = Seconds(timeoutSeconds, timeoutSecondsPath, "TimeoutSecondsPath", effective) is { } timeout ? run.Clock.Now.AddSeconds(timeout) : (DateTimeOffset?)null;
+        var heartbeat = Seconds(heartbeatSeconds, heartbeatSecondsPath, "HeartbeatSecondsPath", effective) is { } interval ? new TaskHeartbeat(run.Clock, TimeSpan.FromSeconds(interval)) : null;
+        var invocation = new TaskInvocation(task.Resource, payload, Name, run.Execution.Arn, deadline ?? DateTimeOffset.MaxValue) { Heartbeat = heartbeat };
         TaskResult result;
         try
         {
             var pending = handler.InvokeAsync(invocation, run.Cancellation);
-            result = pending.IsCompletedSuccessfully || deadline is null
+            result = pending.IsCompletedSuccessfully || (deadline is null && heartbeat is null)
                 ? await pending.ConfigureAwait(false)
-                : await WithTimeoutAsync(pending.AsTask(), deadline.Value, run).ConfigureAwait(false);
+                : await WithTimeoutAsync(pending.AsTask(), deadline ?? DateTimeOffset.MaxValue, heartbeat, run).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !run.Cancellation.IsCancellationRequested)
         {
@@ -138,35 +142,48 @@ internal sealed class TaskState : State
         return (handler, parameters["Payload"] ?? JsonObject.Empty);
     }
 
-    private DateTimeOffset? Deadline(JsonValue effective, StateScope scope)
+    private double? Seconds(double? fixedSeconds, ReferencePath? path, string field, JsonValue effective)
     {
-        if (timeoutSeconds is { } seconds)
+        if (fixedSeconds is not null || path is null)
         {
-            return scope.Run.Clock.Now.AddSeconds(seconds);
+            return fixedSeconds;
         }
 
-        if (timeoutSecondsPath is null)
-        {
-            return null;
-        }
-
-        return timeoutSecondsPath.TryGet(effective, out var value) && value is JsonNumber { IsInteger: true, Value: > 0 } n
-            ? scope.Run.Clock.Now.AddSeconds(n.Value)
-            : throw new AslRuntimeException(StatesErrors.Runtime, $"The TimeoutSecondsPath '{timeoutSecondsPath}' of state '{Name}' does not select a positive whole number.");
+        return path.TryGet(effective, out var value) && value is JsonNumber { IsInteger: true, Value: > 0 } n
+            ? n.Value
+            : throw new AslRuntimeException(StatesErrors.Runtime, $"The {field} '{path}' of state '{Name}' does not select a positive whole number.");
     }
 
-    private async Task<TaskResult> WithTimeoutAsync(Task<TaskResult> pending, DateTimeOffset deadline, ExecutionRun run)
+    private async Task<TaskResult> WithTimeoutAsync(Task<TaskResult> pending, DateTimeOffset deadline, TaskHeartbeat? heartbeat, ExecutionRun run)
     {
-        using var cancelTimer = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation);
-        var timer = run.Clock.WhenReachedAsync(deadline, cancelTimer.Token);
-        var first = await Task.WhenAny(pending, timer).ConfigureAwait(false);
-        if (first == pending)
+        using var cancelTimers = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation);
+        var timeout = deadline == DateTimeOffset.MaxValue ? Task.Delay(Timeout.Infinite, cancelTimers.Token) : run.Clock.WhenReachedAsync(deadline, cancelTimers.Token);
+        try
         {
-            await cancelTimer.CancelAsync().ConfigureAwait(false);
-            return await pending.ConfigureAwait(false);
-        }
+            while (true)
+            {
+                var beatDue = heartbeat is null ? Task.Delay(Timeout.Infinite, cancelTimers.Token) : run.Clock.WhenReachedAsync(heartbeat.Due, cancelTimers.Token);
+                var first = await Task.WhenAny(pending, timeout, beatDue).ConfigureAwait(false);
+                if (first == pending)
+                {
+                    return await pending.ConfigureAwait(false);
+                }
 
-        run.Cancellation.ThrowIfCancellationRequested();
-        return TaskResult.Failure(StatesErrors.Timeout, $"State '{Name}' did not finish within its timeout.");
+                run.Cancellation.ThrowIfCancellationRequested();
+                if (first == timeout)
+                {
+                    return TaskResult.Failure(StatesErrors.Timeout, $"State '{Name}' did not finish within its timeout.");
+                }
+
+                if (heartbeat!.Due <= run.Clock.Now)
+                {
+                    return TaskResult.Failure(StatesErrors.HeartbeatTimeout, $"State '{Name}' sent no heartbeat for {heartbeat.Interval.TotalSeconds} seconds.");
+                }
+            }
+        }
+        finally
+        {
+            await cancelTimers.CancelAsync().ConfigureAwait(false);
+        }
     }
 }

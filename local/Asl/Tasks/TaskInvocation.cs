@@ -3,4 +3,11 @@ using ContinuousImprovement.Asl.Json;
 namespace ContinuousImprovement.Asl.Tasks;
 
 /// <summary>One call of a task: its effective input (after InputPath and Parameters) and where it runs.</summary>
-public sealed record TaskInvocation(string Resource, JsonValue Input, string StateName, string ExecutionArn, DateTimeOffset Deadline);
+public sealed record TaskInvocation(string Resource, JsonValue Input, string StateName, string ExecutionArn, DateTimeOffset Deadline)
+{
+    /// <summary>
+    /// Set when the state has HeartbeatSeconds: a long-running task calls <see cref="TaskHeartbeat.Beat"/> to
+    /// show it is alive (SendTaskHeartbeat); silence longer than the interval fails it with States.HeartbeatTimeout.
+    /// </summary>
+    public TaskHeartbeat? Heartbeat { get; init; }
+}

@@ -88,6 +88,47 @@ public sealed class ExecutionTests
     }
 
     [Fact]
+    public async Task A_task_silent_for_longer_than_its_heartbeat_fails_with_heartbeat_timeout()
+    {
+        var harness = new EngineHarness();
+        var never = new TaskCompletionSource<TaskResult>();
+        harness.Registry.AddFunction(EngineHarness.Fn("Quiet"), new DelegateTaskHandler((_, _) => new ValueTask<TaskResult>(never.Task)));
+        var execution = harness.Engine.Start(harness.Load("""{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"@fn(Quiet)","HeartbeatSeconds":10,"TimeoutSeconds":100,"End":true}}}"""), JsonObject.Empty);
+
+        harness.Clock.Advance(TimeSpan.FromSeconds(11));
+        await execution.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal((ExecutionStatus.Failed, "States.HeartbeatTimeout"), (execution.Status, execution.Error));
+    }
+
+    [Fact]
+    public async Task A_task_that_keeps_beating_may_run_past_its_heartbeat_interval()
+    {
+        var harness = new EngineHarness();
+        var done = new TaskCompletionSource<TaskResult>();
+        var started = new TaskCompletionSource<TaskHeartbeat>();
+        harness.Registry.AddFunction(EngineHarness.Fn("Busy"), new DelegateTaskHandler((invocation, _) =>
+        {
+            started.SetResult(invocation.Heartbeat!);
+            return new ValueTask<TaskResult>(done.Task);
+        }));
+        var execution = harness.Engine.Start(harness.Load("""{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"@fn(Busy)","HeartbeatSeconds":10,"End":true}}}"""), JsonObject.Empty);
+        var heartbeat = await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        for (var i = 0; i < 5; i++)
+        {
+            harness.Clock.Advance(TimeSpan.FromSeconds(8));
+            heartbeat.Beat();
+        }
+
+        done.SetResult(JsonValue.From("finished"));
+        await execution.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(ExecutionStatus.Succeeded, execution.Status);
+        Assert.Equal(JsonValue.From("finished"), execution.Output);
+    }
+
+    [Fact]
     public async Task Stopping_an_execution_aborts_it_with_the_given_reason()
     {
         var harness = new EngineHarness();
