@@ -1,4 +1,3 @@
-using ContinuousImprovement.Core.Sampling;
 using ContinuousImprovement.Core.Training;
 
 namespace ContinuousImprovement.Core.State;
@@ -20,8 +19,8 @@ public sealed record SystemState(
     public const int CurrentSchemaVersion = 1;
 
     /// <summary>A fresh deployment: nothing serves, nothing trained, nothing counted.</summary>
-    public static SystemState Initial(DateOnly today) =>
-        new(CurrentSchemaVersion, null, null, null, null, SystemCounters.Zero(today), new Dictionary<string, string>());
+    public static SystemState Initial =>
+        new(CurrentSchemaVersion, null, null, null, null, SystemCounters.Zero, new Dictionary<string, string>());
 }
 
 /// <summary>The model version consumers' images are detected with.</summary>
@@ -33,8 +32,11 @@ public sealed record CandidateVersion(string ProjectVersionArn, string Status, D
 /// <summary>The newest training whose version was deployed; new labels are counted from here.</summary>
 public sealed record SuccessfulTraining(DateTimeOffset At, int LabeledImageCount, string ProjectVersionArn);
 
-/// <summary>Running totals shown by status views, and the daily human-loop count the cap reads.</summary>
-public sealed record SystemCounters(long Detections, long HumanLoopsStarted, DailyCounter HumanLoopsToday, long ImagesFiled, long Trainings, long Deployments)
+/// <summary>
+/// Totals that change a few times a day. Per-image counts (detections, human loops, the daily cap) live in
+/// the inference log: a parameter written on every image would hit Parameter Store's write limits.
+/// </summary>
+public sealed record SystemCounters(long Trainings, long Deployments)
 {
-    public static SystemCounters Zero(DateOnly today) => new(0, 0, new DailyCounter(today, 0), 0, 0, 0);
+    public static SystemCounters Zero => new(0, 0);
 }

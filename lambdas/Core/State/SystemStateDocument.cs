@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ContinuousImprovement.Core.Sampling;
 using ContinuousImprovement.Core.Training;
 
 namespace ContinuousImprovement.Core.State;
@@ -67,6 +66,5 @@ public sealed record SystemStateRead(SystemState? State, string? Error)
     RespectRequiredConstructorParameters = true,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(SystemState))]
-[JsonSerializable(typeof(DailyCounter))]
 [JsonSerializable(typeof(LastTrainingAttempt))]
 internal sealed partial class SystemStateJsonContext : JsonSerializerContext;

@@ -1,4 +1,3 @@
-using ContinuousImprovement.Core.Sampling;
 using ContinuousImprovement.Core.State;
 using ContinuousImprovement.Core.Training;
 
@@ -6,13 +5,13 @@ namespace ContinuousImprovement.Core.Tests.State;
 
 public sealed class SystemStateDocumentTests
 {
-    public static SystemState Populated() => SystemState.Initial(new DateOnly(2026, 11, 26)) with
+    public static SystemState Populated() => SystemState.Initial with
     {
         Serving = new ServingVersion("arn:aws:rekognition:us-east-1:111122223333:project/p/version/v1/1", 0.84, new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero)),
         Candidate = new CandidateVersion("arn:aws:rekognition:us-east-1:111122223333:project/p/version/v2/2", "TRAINING_IN_PROGRESS", new DateTimeOffset(2026, 11, 26, 1, 0, 0, TimeSpan.Zero), new string('a', 64), 120, null),
         LastSuccessfulTraining = new SuccessfulTraining(new DateTimeOffset(2026, 11, 20, 7, 0, 0, TimeSpan.Zero), 70, "arn:aws:rekognition:us-east-1:111122223333:project/p/version/v1/1"),
         LastTrainingAttempt = new LastTrainingAttempt(new string('b', 64), TrainingAttemptOutcome.GatedOut, new DateTimeOffset(2026, 11, 25, 1, 0, 0, TimeSpan.Zero)),
-        Counters = new SystemCounters(1000, 40, new DailyCounter(new DateOnly(2026, 11, 26), 3), 38, 4, 2),
+        Counters = new SystemCounters(4, 2),
         LastGoodParameters = new Dictionary<string, string> { ["Minimum-F1-Score"] = "0.85" },
     };
 
@@ -35,17 +34,17 @@ public sealed class SystemStateDocumentTests
         var json = SystemStateDocument.Serialize(Populated());
 
         Assert.StartsWith("{\"schemaVersion\":1,\"serving\":{\"projectVersionArn\":", json, StringComparison.Ordinal);
-        Assert.Contains("\"humanLoopsToday\":{\"day\":\"2026-11-26\",\"count\":3}", json, StringComparison.Ordinal);
+        Assert.Contains("\"counters\":{\"trainings\":4,\"deployments\":2}", json, StringComparison.Ordinal);
         Assert.Contains("\"outcome\":\"GatedOut\"", json, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_fresh_state_has_nothing_serving_and_zero_counters()
     {
-        var state = SystemState.Initial(new DateOnly(2026, 1, 2));
+        var state = SystemState.Initial;
 
         Assert.Null(state.Serving);
-        Assert.Equal(0, state.Counters.HumanLoopsToday.CountOn(new DateOnly(2026, 1, 2)));
+        Assert.Equal(SystemCounters.Zero, state.Counters);
         Assert.Null(SystemStateDocument.Parse(SystemStateDocument.Serialize(state)).Error);
     }
 
