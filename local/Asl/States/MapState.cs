@@ -23,6 +23,8 @@ internal sealed class MapState : State
     private readonly ReferencePath? maxConcurrencyPath;
     private readonly double? toleratedCount;
     private readonly double? toleratedPercentage;
+    private readonly ReferencePath? toleratedCountPath;
+    private readonly ReferencePath? toleratedPercentagePath;
 
     public MapState(string name, FieldReader reader, LoadContext context)
         : base(name, reader, transitions: true)
@@ -59,6 +61,8 @@ internal sealed class MapState : State
         maxConcurrencyPath = reader.ReferencePath("MaxConcurrencyPath").Value;
         toleratedCount = reader.Number("ToleratedFailureCount", 0, int.MaxValue, integer: true);
         toleratedPercentage = reader.Number("ToleratedFailurePercentage", 0, 100);
+        toleratedCountPath = reader.ReferencePath("ToleratedFailureCountPath").Value;
+        toleratedPercentagePath = reader.ReferencePath("ToleratedFailurePercentagePath").Value;
         reader.String("Label");
         foreach (var distributedOnly in new[] { "ItemReader", "ItemBatcher", "ResultWriter" })
         {
@@ -75,7 +79,7 @@ internal sealed class MapState : State
 
     public override IEnumerable<string> Transitions => base.Transitions.Concat(errors.Transitions);
 
-    private bool Tolerates => toleratedCount is not null || toleratedPercentage is not null;
+    private bool Tolerates => toleratedCount is not null || toleratedPercentage is not null || toleratedCountPath is not null || toleratedPercentagePath is not null;
 
     public override ValueTask<StateOutcome> RunAsync(JsonValue input, StateScope scope) => errors.RunAsync(input, scope, RunOnceAsync);
 
@@ -83,6 +87,7 @@ internal sealed class MapState : State
     {
         var effective = io.SelectInput(input, scope);
         var items = Items(effective, scope);
+        var (maxFailures, maxPercentage) = Tolerance(effective, scope);
         var run = scope.Run;
         run.Record(HistoryEventType.MapStateStarted, Name);
         var results = new JsonValue[items.Count];
@@ -108,7 +113,7 @@ internal sealed class MapState : State
                 {
                     run.Record(HistoryEventType.MapIterationFailed, Name, index: index, error: e.Error, cause: e.Cause);
                     var failed = Interlocked.Increment(ref failures);
-                    if (!Tolerates || Exceeds(failed, items.Count))
+                    if (!Tolerates || Exceeds(failed, items.Count, maxFailures, maxPercentage))
                     {
                         await siblings.CancelAsync().ConfigureAwait(false);
                         throw Tolerates
@@ -142,9 +147,25 @@ internal sealed class MapState : State
         return Done(io.Output(input, new JsonArray(results), scope));
     }
 
-    private bool Exceeds(int failed, int total) =>
-        (toleratedCount is { } count && failed > count)
-        || (toleratedPercentage is { } percentage && failed * 100.0 / total > percentage);
+    private static bool Exceeds(int failed, int total, double? count, double? percentage) =>
+        (count is { } most && failed > most)
+        || (percentage is { } share && failed * 100.0 / total > share);
+
+    private (double? Count, double? Percentage) Tolerance(JsonValue effective, StateScope scope) =>
+        (toleratedCount ?? FromPath(toleratedCountPath, effective, scope, 0, int.MaxValue),
+         toleratedPercentage ?? FromPath(toleratedPercentagePath, effective, scope, 0, 100));
+
+    private static double? FromPath(ReferencePath? path, JsonValue effective, StateScope scope, double minimum, double maximum)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        return path.TryGet(effective, out var value) && value is JsonNumber n && n.Value >= minimum && n.Value <= maximum
+            ? n.Value
+            : throw new AslRuntimeException(StatesErrors.Runtime, $"Map state '{scope.StateName}': '{path}' does not select a number from {minimum} to {maximum}.");
+    }
 
     private JsonArray Items(JsonValue effective, StateScope scope)
     {

@@ -246,6 +246,31 @@ public sealed class ExecutionTests
         Assert.InRange(peak, 1, 3);
     }
 
+    [Theory]
+    [InlineData("\"ToleratedFailureCount\":1", ExecutionStatus.Succeeded)]
+    [InlineData("\"ToleratedFailureCount\":0", ExecutionStatus.Failed)]
+    [InlineData("\"ToleratedFailurePercentage\":25", ExecutionStatus.Succeeded)]
+    [InlineData("\"ToleratedFailurePercentage\":20", ExecutionStatus.Failed)]
+    [InlineData("\"ToleratedFailureCountPath\":\"$.tolerate\"", ExecutionStatus.Succeeded)]
+    public async Task A_map_tolerates_failed_items_up_to_its_threshold_and_keeps_their_errors(string tolerance, ExecutionStatus status)
+    {
+        var harness = new EngineHarness().Function("OddFails", x => ((JsonNumber)x).Value % 4 == 1 ? TaskResult.Failure("Odd", "item failed") : x);
+
+        var execution = await harness.RunAsync(
+            """{"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.items",TOLERANCE,"ItemProcessor":{"StartAt":"W","States":{"W":{"Type":"Task","Resource":"@fn(OddFails)","End":true}}},"End":true}}}""".Replace("TOLERANCE", tolerance, StringComparison.Ordinal),
+            """{"items":[0,1,2,3],"tolerate":1}""");
+
+        Assert.Equal(status, execution.Status);
+        if (status == ExecutionStatus.Succeeded)
+        {
+            Assert.Equal(JsonValue.Parse("""[0,{"Error":"Odd","Cause":"item failed"},2,3]"""), execution.Output);
+        }
+        else
+        {
+            Assert.Equal("States.ExceedToleratedFailureThreshold", execution.Error);
+        }
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int current;
