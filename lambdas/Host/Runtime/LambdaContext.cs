@@ -58,7 +58,10 @@ public sealed class LambdaContext
     /// <summary>Written as one EMF line when the invocation ends, whether it succeeded or not.</summary>
     public Metrics Metrics { get; }
 
-    /// <summary>Time left before <see cref="Deadline"/>; zero once it has passed.</summary>
+    /// <summary>
+    /// Time left before <see cref="Deadline"/>; zero once it has passed; <see cref="Timeout.InfiniteTimeSpan"/>
+    /// when the Runtime API gave no deadline.
+    /// </summary>
     public TimeSpan RemainingTime
     {
         get

@@ -52,8 +52,9 @@ internal static class HostBuilds
         }
 
         var built = File.GetLastWriteTimeUtc(file);
-        var sources = Directory.EnumerateFiles(HostDirectory, "*", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+        var sources = Directory.EnumerateFiles(HostDirectory, "*.cs*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".csproj", StringComparison.Ordinal))
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Concat(SharedBuildFiles.Select(f => Repository.Path(f)).Where(File.Exists));
         return sources.All(s => File.GetLastWriteTimeUtc(s) <= built);

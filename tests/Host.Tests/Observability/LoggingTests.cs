@@ -23,6 +23,18 @@ public sealed partial class LoggingTests
     }
 
     [Fact]
+    public async Task An_AWS_LAMBDA_LOG_LEVEL_that_names_no_level_is_reported_as_a_warning_and_INFO_is_used()
+    {
+        await using var host = await InProcessHost.StartAsync("echo", environment: new Dictionary<string, string> { ["AWS_LAMBDA_LOG_LEVEL"] = "LOUD" });
+        await host.Api.InvokeAsync("{}"u8.ToArray()).WaitAsync(Patience);
+
+        var warning = Assert.Single(host.Errors.JsonLines);
+        Assert.Equal("WARN", warning.GetProperty("level").GetString());
+        Assert.Equal("LOUD", warning.GetProperty("value").GetString());
+        Assert.DoesNotContain(host.Output.JsonLines, l => l.TryGetProperty("level", out var level) && level.GetString() == "DEBUG");
+    }
+
+    [Fact]
     public void A_log_line_carries_properties_of_several_kinds_and_an_exception()
     {
         var (logger, output, errors) = Logger(LogLevel.Info, "req-1");
