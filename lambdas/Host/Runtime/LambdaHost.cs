@@ -10,6 +10,8 @@ namespace ContinuousImprovement.Host.Runtime;
 /// </summary>
 public sealed class LambdaHost
 {
+    private static readonly TimeSpan MaxBudget = TimeSpan.FromDays(1);
+
     private readonly HandlerCatalog catalog;
     private readonly HostSettings settings;
     private readonly LambdaHostOptions options;
@@ -202,6 +204,13 @@ public sealed class LambdaHost
     {
         var time = options.Time;
         var budget = invocation.Deadline == DateTimeOffset.MaxValue ? Timeout.InfiniteTimeSpan : Max(invocation.Deadline - time.GetUtcNow(), TimeSpan.Zero);
+
+        // Lambda allows 15 minutes at most; a deadline days away is a broken header, and timers refuse ~49 days.
+        if (budget > MaxBudget)
+        {
+            budget = Timeout.InfiniteTimeSpan;
+        }
+
         using var deadline = budget == Timeout.InfiniteTimeSpan
             ? new CancellationTokenSource()
             : new CancellationTokenSource(Max(budget - options.CancelBeforeDeadline, TimeSpan.Zero), time);

@@ -91,4 +91,17 @@ public sealed class DeadlineTests
 
         Assert.Equal("\"unbounded\"", result.Text);
     }
+
+    [Fact]
+    public async Task A_deadline_beyond_any_Lambda_timeout_is_served_as_no_deadline()
+    {
+        var catalog = new HandlerCatalog().Add("probe", (_, _, token) =>
+            ValueTask.FromResult<ReadOnlyMemory<byte>>(token.CanBeCanceled ? "\"token\""u8.ToArray() : "\"none\""u8.ToArray()));
+        await using var host = await InProcessHost.StartAsync("probe", catalog);
+
+        var result = await host.Api.InvokeAsync("{}"u8.ToArray(), TimeSpan.FromDays(365 * 100)).WaitAsync(Patience);
+
+        Assert.False(result.IsError, result.Text);
+        Assert.False(host.Running.IsCompleted);
+    }
 }
