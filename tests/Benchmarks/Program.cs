@@ -13,6 +13,8 @@ internal static class Program
         {
             case "asl":
                 return await AslBenchmark.RunAsync(quick);
+            case "host":
+                return await Host.HostBenchmark.RunAsync(quick);
             case AslBenchmark.WorkerCommand when args.Length >= 3:
                 return await AslBenchmark.WorkerAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
             default:
