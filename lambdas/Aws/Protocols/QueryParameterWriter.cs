@@ -53,17 +53,8 @@ internal sealed class QueryParameterWriter(ServiceModel model)
             return;
         }
         var item = shape.ListMember!;
-        string listPrefix;
-        if (member.Flattened ?? shape.Flattened)
-        {
-            listPrefix = item.LocationName is { } renamed
-                ? string.Join('.', prefix.Split('.')[..^1].Append(renamed))
-                : prefix;
-        }
-        else
-        {
-            listPrefix = $"{prefix}.{item.LocationName ?? "member"}";
-        }
+        // A flattened list repeats the member's own name (Name.1, Name.2); otherwise items sit under the list member's name.
+        var listPrefix = (member.Flattened ?? shape.Flattened) ? prefix : $"{prefix}.{item.LocationName ?? "member"}";
         var index = 1;
         foreach (var element in value.EnumerateArray())
         {

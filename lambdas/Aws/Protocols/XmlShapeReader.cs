@@ -131,9 +131,10 @@ internal sealed class XmlShapeReader(ServiceModel model)
         }
     }
 
-    /// <summary>A flattened list is named by its member's locationName when it has one (botocore's rule).</summary>
-    private static string ElementName(MemberRef member, Shape target) =>
-        target.Type == ShapeType.List && (member.Flattened ?? target.Flattened) && target.ListMember?.LocationName is { } itemName
-            ? itemName
-            : member.WireName;
+    /// <summary>The elements of a flattened list repeat the member's own name; a name on the list's member is ignored.</summary>
+    private static string ElementName(MemberRef member, Shape target)
+    {
+        _ = target;
+        return member.WireName;
+    }
 }
