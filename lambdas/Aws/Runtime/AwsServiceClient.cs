@@ -51,12 +51,36 @@ public sealed class AwsServiceClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(requestInfo);
         ArgumentNullException.ThrowIfNull(responseInfo);
+        var (output, response) = await SendAsync(operation, JsonSerializer.SerializeToElement(request, requestInfo), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return JsonSerializer.Deserialize(output.Span, responseInfo) ?? throw new JsonException("The response was the JSON literal null.");
+        }
+        catch (JsonException e)
+        {
+            // A member the model requires is missing or has the wrong type: the service sent something we cannot trust.
+            throw new AwsServiceException(AwsErrors.Malformed(_service.Model.Metadata.ServiceId, operation, response, e, JsonErrorReader.RequestId(response)), e);
+        }
+    }
+
+    /// <summary>
+    /// The untyped call: parameters and result are JSON named by the model's members (blobs base64, timestamps ISO 8601),
+    /// for callers that build requests from data, and for the tests that drive botocore's own inputs through the client.
+    /// </summary>
+    public async Task<JsonElement> InvokeAsync(string operation, JsonElement? input, CancellationToken cancellationToken = default)
+    {
+        var (output, _) = await SendAsync(operation, input, cancellationToken).ConfigureAwait(false);
+        using var document = JsonDocument.Parse(output);
+        return document.RootElement.Clone();
+    }
+
+    private async Task<(ReadOnlyMemory<byte> Output, AwsHttpResponse Response)> SendAsync(string operation, JsonElement? input, CancellationToken cancellationToken)
+    {
         var model = _service.Model.Operation(operation);
-        var input = JsonSerializer.SerializeToElement(request, requestInfo);
         var httpRequest = _protocol.Serialize(model, input);
         var pipeline = AwsRetryPolicy.Pipeline(_options.Retry, _options.TimeProvider, cancellationToken);
         var response = await pipeline.ExecuteAsync(
-            async token => await SendOnceAsync(operation, httpRequest, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            async token => await SendOnceAsync(httpRequest, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         try
         {
             var output = new ArrayBufferWriter<byte>();
@@ -64,17 +88,16 @@ public sealed class AwsServiceClient : IDisposable
             {
                 _protocol.ReadOutput(writer, model, response);
             }
-            return JsonSerializer.Deserialize(output.WrittenSpan, responseInfo)
-                ?? throw new FormatException("The response was the JSON literal null.");
+            return (output.WrittenMemory, response);
         }
-        catch (Exception e) when (e is JsonException or FormatException or XmlException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or FormatException or XmlException or InvalidOperationException or OverflowException)
         {
             throw new AwsServiceException(AwsErrors.Malformed(_service.Model.Metadata.ServiceId, operation, response, e, JsonErrorReader.RequestId(response)), e);
         }
     }
 
     /// <summary>One signed attempt; a failed response becomes an <see cref="AwsServiceException"/> for the retry policy to judge.</summary>
-    private async Task<AwsHttpResponse> SendOnceAsync(string operation, AwsHttpRequest request, CancellationToken cancellationToken)
+    private async Task<AwsHttpResponse> SendOnceAsync(AwsHttpRequest request, CancellationToken cancellationToken)
     {
         var endpoint = _endpoint.Value;
         var credentials = _credentials ??= await new DefaultAWSCredentialsIdentityResolver().ResolveIdentityAsync(null, cancellationToken).ConfigureAwait(false);
