@@ -22,6 +22,13 @@ public interface IInferenceLog
     /// <summary>Records a prediction and returns its 1-based sequence number (what audit sampling counts).</summary>
     Task<long> RecordAsync(InferenceRecord record, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores what was decided about the prediction recorded as <paramref name="sequenceNumber"/>. The decision
+    /// comes after the record because audit sampling counts by the sequence number the record gets. Writing it
+    /// again replaces it, so a retried decision leaves one.
+    /// </summary>
+    Task RecordDecisionAsync(long sequenceNumber, bool sentToHuman, IReadOnlyList<string> reasons, string? humanLoopName, CancellationToken cancellationToken);
+
     /// <summary>Adds the human label to the image's newest record.</summary>
     Task RecordHumanLabelAsync(string imageKey, string label, CancellationToken cancellationToken);
 

@@ -1,0 +1,4 @@
+namespace ContinuousImprovement.Handlers.Detection;
+
+/// <summary>Loading the settings needs nothing from the workflow.</summary>
+public sealed record LoadSettingsRequest;

@@ -1,0 +1,44 @@
+using ContinuousImprovement.Handlers.Detection;
+using ContinuousImprovement.Handlers.Notifications;
+
+namespace ContinuousImprovement.Handlers.Invocation;
+
+/// <summary>
+/// Every handler by the name hosts know it by (the Lambda host's <c>_HANDLER</c>, the twin's function names),
+/// bound to the given ports. The Lambda host serves the one its function is named for; the twin registers all.
+/// </summary>
+public sealed class HandlerCatalog
+{
+    private readonly Dictionary<string, HandlerEntry> entries;
+
+    public HandlerCatalog(Ports ports)
+    {
+        ArgumentNullException.ThrowIfNull(ports);
+        HandlerEntry[] all =
+        [
+            HandlerEntry.For(DetectionWorkflow.ReadUpload, new ReadUpload(ports), DetectionJsonContext.Default.JsonElement, DetectionJsonContext.Default.UploadRead),
+            HandlerEntry.For(DetectionWorkflow.LoadSettings, new LoadSettings(ports), DetectionJsonContext.Default.LoadSettingsRequest, DetectionJsonContext.Default.SettingsLoaded),
+            HandlerEntry.For(DetectionWorkflow.MarkPending, new MarkImagePending(ports), DetectionJsonContext.Default.ImageRequest, DetectionJsonContext.Default.DetectionOutcome),
+            HandlerEntry.For(DetectionWorkflow.DetectLabels, new DetectLabels(ports), DetectionJsonContext.Default.DetectLabelsRequest, DetectionJsonContext.Default.PredictionResult),
+            HandlerEntry.For(DetectionWorkflow.Quarantine, new QuarantineImage(ports), DetectionJsonContext.Default.QuarantineRequest, DetectionJsonContext.Default.DetectionOutcome),
+            HandlerEntry.For(DetectionWorkflow.LogInference, new LogInference(ports), DetectionJsonContext.Default.LogInferenceRequest, DetectionJsonContext.Default.InferenceLogged),
+            HandlerEntry.For(DetectionWorkflow.DecideReview, new DecideReview(ports), DetectionJsonContext.Default.DecideReviewRequest, DetectionJsonContext.Default.DetectionOutcome),
+            HandlerEntry.For(DetectionWorkflow.StartReview, new StartReview(ports), DetectionJsonContext.Default.StartReviewRequest, DetectionJsonContext.Default.DetectionOutcome),
+            HandlerEntry.For(DetectionWorkflow.DescribeFailure, new DescribeDetectionFailure(), DetectionJsonContext.Default.DescribeFailureRequest, DetectionJsonContext.Default.FailureReport),
+            HandlerEntry.For(Notify.Name, new Notify(ports), NotifyJsonContext.Default.NotifyRequest, NotifyJsonContext.Default.NotifyResult),
+        ];
+        entries = all.ToDictionary(e => e.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>The handler names, sorted.</summary>
+    public IReadOnlyList<string> Names => [.. entries.Keys.Order(StringComparer.Ordinal)];
+
+    public IEnumerable<HandlerEntry> Entries => entries.Values;
+
+    public HandlerEntry this[string name] =>
+        entries.TryGetValue(name, out var entry)
+            ? entry
+            : throw new KeyNotFoundException($"No handler is named '{name}'; known: {string.Join(", ", Names)}.");
+
+    public bool TryGet(string name, out HandlerEntry entry) => entries.TryGetValue(name, out entry!);
+}

@@ -1,0 +1,22 @@
+using ContinuousImprovement.Core.Parameters;
+using ContinuousImprovement.Core.Ports;
+
+namespace ContinuousImprovement.Handlers;
+
+/// <summary>
+/// Everything a handler may touch outside itself: the port instances (AWS clients in the Lambda host, local
+/// adapters in the twin) and the clock. Handlers get this at construction and nothing else.
+/// </summary>
+public sealed record Ports(
+    IObjectStore Objects,
+    IParameterStore Parameters,
+    IModelRuntime Models,
+    IInferenceLog Inferences,
+    IHumanReview Reviews,
+    INotifier Notifier,
+    INotificationDigest Digest,
+    TimeProvider Time)
+{
+    /// <summary>The operator parameter catalog; a deployment under another prefix passes <see cref="ParameterCatalog.WithPrefix"/>.</summary>
+    public ParameterCatalog Catalog { get; init; } = ParameterCatalog.Default;
+}
