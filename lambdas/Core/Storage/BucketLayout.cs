@@ -18,6 +18,9 @@ public static class BucketLayout
     /// <summary>Ground Truth manifests written for each training.</summary>
     public const string Manifests = "manifests/";
 
+    /// <summary>Markers for uploads that arrived while no model served; they are detected once one does.</summary>
+    public const string Pending = "pending/";
+
     /// <summary>Uploads that cannot be processed (corrupt, not an image), kept with a reason, never deleted.</summary>
     public const string Quarantine = "quarantine/";
 }

@@ -1,3 +1,4 @@
+using ContinuousImprovement.Handlers.Text;
 using ContinuousImprovement.Core.Review;
 using ContinuousImprovement.Core.Sampling;
 using ContinuousImprovement.Core.Settings;
@@ -6,7 +7,7 @@ using ContinuousImprovement.Handlers.Contracts;
 using ContinuousImprovement.Handlers.Invocation;
 using ContinuousImprovement.Handlers.Notifications;
 using ContinuousImprovement.Handlers.Settings;
-using ContinuousImprovement.Handlers.Text;
+using ContinuousImprovement.Core.Text;
 
 namespace ContinuousImprovement.Handlers.Detection;
 
@@ -78,18 +79,18 @@ public sealed class DecideReview(Ports ports) : IHandler<DecideReviewRequest, De
     private static DetectionOutcome Detected(S3ObjectRef image, SamplingInput input, string summary, IReadOnlyList<string> reasons) =>
         new(DetectionStatus.Detected, summary, false, null, reasons, null, new NotificationText(
             NotificationKinds.DetectionCompleted,
-            $"Detected {Top(input.Prediction)} in {Untrusted.Quote(image.FileName)}",
-            $"{Untrusted.Quote(image.Uri)} (inference #{input.InferenceNumber}): {Figures.Labels(input.Prediction)}. Review: {summary}."));
+            $"Detected {Top(input.Prediction)} in {Printable.Quote(image.FileName, maxChars: 120)}",
+            $"{Printable.Quote(image.Uri, maxChars: 120)} (inference #{input.InferenceNumber}): {Figures.Labels(input.Prediction)}. Review: {summary}."));
 
     private static DetectionOutcome Capped(S3ObjectRef image, SamplingInput input, string summary, IReadOnlyList<string> reasons) =>
         new(DetectionStatus.Capped, summary, false, null, reasons, null, new NotificationText(
             NotificationKinds.ReviewCapped,
-            $"Review capped: {Untrusted.Quote(image.FileName)}",
-            $"{Untrusted.Quote(image.Uri)} (inference #{input.InferenceNumber}, {Figures.Labels(input.Prediction)}) was not sent to a reviewer: {summary}. "
+            $"Review capped: {Printable.Quote(image.FileName, maxChars: 120)}",
+            $"{Printable.Quote(image.Uri, maxChars: 120)} (inference #{input.InferenceNumber}, {Figures.Labels(input.Prediction)}) was not sent to a reviewer: {summary}. "
             + $"Reasons: {string.Join("; ", reasons)}. The image stays where it is and its prediction is logged."));
 
     private static string WantedBy(SamplingDecision decision) => "wanted by " + string.Join(", ", decision.Reasons.Select(r => r.Name));
 
     private static string Top(Prediction prediction) =>
-        prediction.Top is { } top ? $"{Untrusted.Quote(top.Label, 40)} ({Figures.Confidence(top.Confidence)})" : "no label";
+        prediction.Top is { } top ? $"{Printable.Quote(top.Label, maxChars: 40)} ({Figures.Confidence(top.Confidence)})" : "no label";
 }

@@ -1,9 +1,10 @@
+using ContinuousImprovement.Handlers.Text;
 using ContinuousImprovement.Core.Events;
 using ContinuousImprovement.Core.Storage;
 using ContinuousImprovement.Handlers.Contracts;
 using ContinuousImprovement.Handlers.Invocation;
 using ContinuousImprovement.Handlers.Notifications;
-using ContinuousImprovement.Handlers.Text;
+using ContinuousImprovement.Core.Text;
 
 namespace ContinuousImprovement.Handlers.Detection;
 
@@ -21,11 +22,11 @@ public sealed class DescribeDetectionFailure : IHandler<DescribeFailureRequest, 
         var image = progress.Upload?.Image?.ToS3() ?? FromEvent(request);
         var failure = progress.Failure ?? new ErrorInfo("Unknown", "the execution recorded no error");
 
-        var subject = image is null ? "Detection failed" : $"Detection failed: {Untrusted.Quote(image.FileName)}";
+        var subject = image is null ? "Detection failed" : $"Detection failed: {Printable.Quote(image.FileName, maxChars: 120)}";
         var where = image is null
             ? "The event could not be read, so no image was touched."
-            : $"The image is still at {Untrusted.Quote(image.Uri)}: nothing was moved or deleted.";
-        var message = $"The detection workflow stopped with {Untrusted.Line(failure.Error, 80)}: {Untrusted.Line(failure.Cause)}\n{Done(progress)}\n{where}";
+            : $"The image is still at {Printable.Quote(image.Uri, maxChars: 120)}: nothing was moved or deleted.";
+        var message = $"The detection workflow stopped with {Printable.Line(failure.Error, 80)}: {Printable.Line(failure.Cause)}\n{Done(progress)}\n{where}";
         return ValueTask.FromResult(new FailureReport(new NotificationText(NotificationKinds.WorkflowError, subject, message), progress.Settings?.Values));
     }
 

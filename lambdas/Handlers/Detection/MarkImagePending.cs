@@ -3,7 +3,7 @@ using ContinuousImprovement.Core.Storage;
 using ContinuousImprovement.Handlers.Contracts;
 using ContinuousImprovement.Handlers.Invocation;
 using ContinuousImprovement.Handlers.Notifications;
-using ContinuousImprovement.Handlers.Text;
+using ContinuousImprovement.Core.Text;
 
 namespace ContinuousImprovement.Handlers.Detection;
 
@@ -25,12 +25,12 @@ public sealed class MarkImagePending(Ports ports) : IHandler<ImageRequest, Detec
 
         var location = S3Uri.Format(image.Bucket, markerKey);
         var summary = created is null
-            ? $"already pending: {Untrusted.Quote(location)} marks it"
-            : $"pending: {Reason}; marked at {Untrusted.Quote(location)}";
+            ? $"already pending: {Printable.Quote(location, maxChars: 120)} marks it"
+            : $"pending: {Reason}; marked at {Printable.Quote(location, maxChars: 120)}";
         var notification = created is null ? null : new NotificationText(
             NotificationKinds.ImagePending,
-            $"Image pending: {Untrusted.Quote(image.FileName)}",
-            $"{Untrusted.Quote(image.Uri)} was not detected because {Reason}. It stays where it is; the marker {Untrusted.Quote(location)} "
+            $"Image pending: {Printable.Quote(image.FileName, maxChars: 120)}",
+            $"{Printable.Quote(image.Uri, maxChars: 120)} was not detected because {Reason}. It stays where it is; the marker {Printable.Quote(location, maxChars: 120)} "
             + "lists it for detection once a model version serves.");
         return new DetectionOutcome(DetectionStatus.Pending, summary, false, null, [], location, notification);
     }

@@ -11,7 +11,7 @@ namespace ContinuousImprovement.Handlers.Detection;
 public static class PendingImages
 {
     /// <summary>Belongs beside the other prefixes in <see cref="BucketLayout"/>; kept here until Core adds it.</summary>
-    public const string Prefix = "pending/";
+    public const string Prefix = BucketLayout.Pending;
 
     public static string MarkerKey(S3ObjectRef image)
     {

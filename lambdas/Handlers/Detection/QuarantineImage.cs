@@ -4,7 +4,7 @@ using ContinuousImprovement.Core.Storage;
 using ContinuousImprovement.Handlers.Contracts;
 using ContinuousImprovement.Handlers.Invocation;
 using ContinuousImprovement.Handlers.Notifications;
-using ContinuousImprovement.Handlers.Text;
+using ContinuousImprovement.Core.Text;
 
 namespace ContinuousImprovement.Handlers.Detection;
 
@@ -39,24 +39,24 @@ public sealed class QuarantineImage(Ports ports) : IHandler<QuarantineRequest, D
         var copy = await ports.Objects.CopyIfAbsentAsync(image, destination, metadata, cancellationToken).ConfigureAwait(false);
         if (copy is not null)
         {
-            return Quarantined(image, request.Reason, location, $"a copy is kept at {Untrusted.Quote(location)} with the reason in its metadata");
+            return Quarantined(image, request.Reason, location, $"a copy is kept at {Printable.Quote(location, maxChars: 120)} with the reason in its metadata");
         }
 
         var existing = await ports.Objects.HeadAsync(image.Bucket, destination, cancellationToken).ConfigureAwait(false);
         if (existing is not null && ETags.Same(existing.Metadata.GetValueOrDefault(SourceETagMetadata), image.ETag))
         {
-            return new DetectionOutcome(DetectionStatus.Quarantined, $"already quarantined at {Untrusted.Quote(location)}", false, null, [], location, null);
+            return new DetectionOutcome(DetectionStatus.Quarantined, $"already quarantined at {Printable.Quote(location, maxChars: 120)}", false, null, [], location, null);
         }
 
-        return Quarantined(image, request.Reason, location, $"{Untrusted.Quote(location)} already holds an earlier bad upload of this key, so no copy was made");
+        return Quarantined(image, request.Reason, location, $"{Printable.Quote(location, maxChars: 120)} already holds an earlier bad upload of this key, so no copy was made");
     }
 
     private static DetectionOutcome Quarantined(S3ObjectRef image, string reason, string location, string kept)
     {
         var notification = new NotificationText(
             NotificationKinds.ImageQuarantined,
-            $"Image quarantined: {Untrusted.Quote(image.FileName)}",
-            $"{Untrusted.Quote(image.Uri)} could not be processed ({Untrusted.Line(reason)}). {Capitalized(kept)}; the upload itself stays where it is.");
+            $"Image quarantined: {Printable.Quote(image.FileName, maxChars: 120)}",
+            $"{Printable.Quote(image.Uri, maxChars: 120)} could not be processed ({Printable.Line(reason)}). {Capitalized(kept)}; the upload itself stays where it is.");
         return new DetectionOutcome(DetectionStatus.Quarantined, $"quarantined: {kept}", false, null, [], location, notification);
     }
 

@@ -3,7 +3,7 @@ using ContinuousImprovement.Core.Events;
 using ContinuousImprovement.Core.Filing;
 using ContinuousImprovement.Core.Ports;
 using ContinuousImprovement.Handlers.Invocation;
-using ContinuousImprovement.Handlers.Text;
+using ContinuousImprovement.Core.Text;
 
 namespace ContinuousImprovement.Handlers.Detection;
 
@@ -44,13 +44,13 @@ public sealed class ReadUpload(Ports ports) : IHandler<JsonElement, UploadRead>
         var stored = await ports.Objects.HeadAsync(upload.Bucket, upload.Key, cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
-            return UploadRead.NotOurs($"{Untrusted.Quote(upload.Uri)} no longer exists: it was deleted before it could be detected", upload);
+            return UploadRead.NotOurs($"{Printable.Quote(upload.Uri, maxChars: 120)} no longer exists: it was deleted before it could be detected", upload);
         }
 
         // A newer upload of the same key has its own event; detecting it here too would review it twice.
         if (ETags.Normalize(upload.ETag).Length > 0 && !ETags.Same(upload.ETag, stored.Ref.ETag))
         {
-            return UploadRead.NotOurs($"{Untrusted.Quote(upload.Uri)} was replaced by a newer upload (ETag {ETags.Normalize(stored.Ref.ETag)}, not {ETags.Normalize(upload.ETag)}), which its own event detects", upload);
+            return UploadRead.NotOurs($"{Printable.Quote(upload.Uri, maxChars: 120)} was replaced by a newer upload (ETag {ETags.Normalize(stored.Ref.ETag)}, not {ETags.Normalize(upload.ETag)}), which its own event detects", upload);
         }
 
         var image = upload with { VersionId = upload.VersionId ?? stored.Ref.VersionId, ETag = upload.ETag ?? stored.Ref.ETag };

@@ -1,3 +1,4 @@
+using ContinuousImprovement.Handlers.Text;
 using ContinuousImprovement.Core.Filing;
 using ContinuousImprovement.Core.Ports;
 using ContinuousImprovement.Core.Sampling;
@@ -6,7 +7,7 @@ using ContinuousImprovement.Handlers.Contracts;
 using ContinuousImprovement.Handlers.Invocation;
 using ContinuousImprovement.Handlers.Notifications;
 using ContinuousImprovement.Handlers.Settings;
-using ContinuousImprovement.Handlers.Text;
+using ContinuousImprovement.Core.Text;
 
 namespace ContinuousImprovement.Handlers.Detection;
 
@@ -36,9 +37,9 @@ public sealed class StartReview(Ports ports) : IHandler<StartReviewRequest, Dete
 
         var notification = new NotificationText(
             NotificationKinds.ReviewStarted,
-            $"Review started: {Untrusted.Quote(image.FileName)}",
-            $"Human loop {request.HumanLoopName} asks a reviewer to label {Untrusted.Quote(image.Uri)} ({Figures.Labels(prediction)}) because: "
-            + $"{string.Join("; ", request.Reasons)}. Labels offered: {string.Join(", ", labels.Select(l => Untrusted.Quote(l, 40)))}.");
+            $"Review started: {Printable.Quote(image.FileName, maxChars: 120)}",
+            $"Human loop {request.HumanLoopName} asks a reviewer to label {Printable.Quote(image.Uri, maxChars: 120)} ({Figures.Labels(prediction)}) because: "
+            + $"{string.Join("; ", request.Reasons)}. Labels offered: {string.Join(", ", labels.Select(l => Printable.Quote(l, maxChars: 40)))}.");
         return new DetectionOutcome(DetectionStatus.ReviewStarted, $"human loop {request.HumanLoopName} started with {labels.Count} labels", false, request.HumanLoopName, request.Reasons, null, notification);
     }
 

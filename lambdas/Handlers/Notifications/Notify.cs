@@ -1,3 +1,4 @@
+using ContinuousImprovement.Core.Text;
 using ContinuousImprovement.Core.Notifications;
 using ContinuousImprovement.Core.Ports;
 using ContinuousImprovement.Core.Settings;
@@ -24,7 +25,7 @@ public sealed class Notify(Ports ports) : IHandler<NotifyRequest, NotifyResult>
 
         if (!ports.Catalog.EventKinds.Any(k => k.Name == text.Kind))
         {
-            throw new HandlerException(HandlerErrors.InvalidInput, $"{Text.Untrusted.Quote(text.Kind)} is not an event kind of the catalog; known: {string.Join(", ", ports.Catalog.EventKinds.Select(k => k.Name))}.");
+            throw new HandlerException(HandlerErrors.InvalidInput, $"{Printable.Quote(text.Kind, maxChars: 120)} is not an event kind of the catalog; known: {string.Join(", ", ports.Catalog.EventKinds.Select(k => k.Name))}.");
         }
 
         var (policy, note) = await PolicyAsync(request.Settings, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using ContinuousImprovement.Core.Text;
 using System.Globalization;
 using ContinuousImprovement.Core.Sampling;
 
@@ -14,7 +15,7 @@ internal static class Figures
         var strongest = prediction.Labels
             .OrderByDescending(l => Prediction.Usable(l.Confidence))
             .Take(count)
-            .Select(l => $"{Untrusted.Quote(l.Label, 40)} {Confidence(l.Confidence)}")
+            .Select(l => $"{Printable.Quote(l.Label, maxChars: 40)} {Confidence(l.Confidence)}")
             .ToList();
         return strongest.Count == 0 ? "no label" : string.Join(", ", strongest);
     }
