@@ -13,12 +13,14 @@ internal static class Program
         {
             case "asl":
                 return await AslBenchmark.RunAsync(quick);
+            case "labels":
+                return Labels.LabelEfficiencyBenchmark.Run(quick);
             case "host":
                 return await Host.HostBenchmark.RunAsync(quick);
             case AslBenchmark.WorkerCommand when args.Length >= 3:
                 return await AslBenchmark.WorkerAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
             default:
-                await Console.Error.WriteLineAsync("usage: dotnet run -c Release --project tests/Benchmarks -- asl [--quick]");
+                await Console.Error.WriteLineAsync("usage: dotnet run -c Release --project tests/Benchmarks -- asl|host|labels [--quick]");
                 return 2;
         }
     }
