@@ -1,3 +1,4 @@
+using ContinuousImprovement.Core.Text;
 using System.Security.Cryptography;
 using System.Text.Json;
 using ContinuousImprovement.Core.Ports;
@@ -60,10 +61,10 @@ public sealed class FolderObjectStore : IObjectStore, IDisposable
         return LockedAsync($"COPY {source.Bucket}/{source.Key} to {destinationKey}", () =>
         {
             var content = Read(source.Bucket, source.Key, withBody: true)
-                ?? throw new PortException(PortFailure.NotFound, $"Copy source {Shown.Quote(source.Uri)} does not exist.");
+                ?? throw new PortException(PortFailure.NotFound, $"Copy source {Printable.Quote(source.Uri, maxChars: 120)} does not exist.");
             if (source.VersionId is { } wanted && wanted != content.Object.Ref.VersionId)
             {
-                throw new PortException(PortFailure.NotFound, $"Copy source {Shown.Quote(source.Uri)} has no version '{wanted}'; the folder store keeps only the newest ('{content.Object.Ref.VersionId}').");
+                throw new PortException(PortFailure.NotFound, $"Copy source {Printable.Quote(source.Uri, maxChars: 120)} has no version '{wanted}'; the folder store keeps only the newest ('{content.Object.Ref.VersionId}').");
             }
 
             // As S3's CopyObject: metadata given replaces the source's, none copies it.
@@ -125,7 +126,7 @@ public sealed class FolderObjectStore : IObjectStore, IDisposable
         RefuseKeyUnderAnObject(bucket, key, path);
         if (Directory.Exists(path))
         {
-            throw new PortException(PortFailure.Conflict, $"Object {Shown.Quote(S3Uri.Format(bucket, key))} cannot be stored: other keys already use it as a folder.");
+            throw new PortException(PortFailure.Conflict, $"Object {Printable.Quote(S3Uri.Format(bucket, key), maxChars: 120)} cannot be stored: other keys already use it as a folder.");
         }
 
         if (createOnly)
@@ -172,7 +173,7 @@ public sealed class FolderObjectStore : IObjectStore, IDisposable
             if (File.Exists(parent))
             {
                 var objectKey = Path.GetRelativePath(bucketFolder, parent).Replace(Path.DirectorySeparatorChar, '/');
-                throw new PortException(PortFailure.Conflict, $"Object {Shown.Quote(S3Uri.Format(bucket, key))} cannot be stored in a folder: {Shown.Quote(objectKey)} is an object, so it cannot also be a folder.");
+                throw new PortException(PortFailure.Conflict, $"Object {Printable.Quote(S3Uri.Format(bucket, key), maxChars: 120)} cannot be stored in a folder: {Printable.Quote(objectKey, maxChars: 120)} is an object, so it cannot also be a folder.");
             }
         }
     }

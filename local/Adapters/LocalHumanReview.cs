@@ -1,3 +1,4 @@
+using ContinuousImprovement.Core.Text;
 using System.Text.Json;
 using ContinuousImprovement.Core.Ports;
 using ContinuousImprovement.Core.Review;
@@ -76,7 +77,7 @@ public sealed class LocalHumanReview : IHumanReview
     {
         if (!HumanLoopName.IsValid(humanLoopName))
         {
-            throw new PortException(PortFailure.Invalid, $"{Shown.Quote(humanLoopName)} is not a valid human loop name: 1 to 63 lowercase letters, digits and inner hyphens.");
+            throw new PortException(PortFailure.Invalid, $"{Printable.Quote(humanLoopName, maxChars: 120)} is not a valid human loop name: 1 to 63 lowercase letters, digits and inner hyphens.");
         }
     }
 }

@@ -1,3 +1,4 @@
+using ContinuousImprovement.Core.Text;
 using System.Text.Json;
 using ContinuousImprovement.Core.Ports;
 using ContinuousImprovement.Core.Sampling;
@@ -41,21 +42,21 @@ public sealed class LocalModelRuntime(string folder, IObjectStore images) : IMod
         }
 
         var content = await images.GetAsync(image.Bucket, image.Key, cancellationToken).ConfigureAwait(false)
-            ?? throw new PortException(PortFailure.NotFound, $"Image {Shown.Quote(image.Uri)} does not exist.");
+            ?? throw new PortException(PortFailure.NotFound, $"Image {Printable.Quote(image.Uri, maxChars: 120)} does not exist.");
         if (image.VersionId is { } wanted && wanted != content.Object.Ref.VersionId)
         {
-            throw new PortException(PortFailure.NotFound, $"Image {Shown.Quote(image.Uri)} has no version '{wanted}'.");
+            throw new PortException(PortFailure.NotFound, $"Image {Printable.Quote(image.Uri, maxChars: 120)} has no version '{wanted}'.");
         }
 
         if (content.Body.Length > MaxImageBytes)
         {
-            throw new PortException(PortFailure.Invalid, $"Image {Shown.Quote(image.Uri)} has {content.Body.Length} bytes; at most {MaxImageBytes} can be detected.");
+            throw new PortException(PortFailure.Invalid, $"Image {Printable.Quote(image.Uri, maxChars: 120)} has {content.Body.Length} bytes; at most {MaxImageBytes} can be detected.");
         }
 
         var bytes = content.Body.Span;
         if (!bytes.StartsWith(PngMagic) && !bytes.StartsWith(JpegMagic))
         {
-            throw new PortException(PortFailure.Invalid, $"Image {Shown.Quote(image.Uri)} is not a PNG or JPEG image: it starts with bytes {Convert.ToHexString(bytes[..Math.Min(8, bytes.Length)])}.");
+            throw new PortException(PortFailure.Invalid, $"Image {Printable.Quote(image.Uri, maxChars: 120)} is not a PNG or JPEG image: it starts with bytes {Convert.ToHexString(bytes[..Math.Min(8, bytes.Length)])}.");
         }
 
         var labels = version.Predictions.TryGetValue(image.FileName, out var predicted) ? predicted : version.Otherwise ?? [];
@@ -68,7 +69,7 @@ public sealed class LocalModelRuntime(string folder, IObjectStore images) : IMod
         return IoFailures.Guard($"read model version {arn}", () => File.Exists(path)
             ? JsonSerializer.Deserialize(File.ReadAllBytes(path), AdaptersJsonContext.Default.LocalModelVersion)
             : null)
-            ?? throw new PortException(PortFailure.NotFound, $"Model version {Shown.Quote(arn)} does not exist.");
+            ?? throw new PortException(PortFailure.NotFound, $"Model version {Printable.Quote(arn, maxChars: 120)} does not exist.");
     }
 
     // An ARN holds ':' and '/'; escaping keeps one flat, reversible file name per version.

@@ -1,3 +1,4 @@
+using ContinuousImprovement.Core.Text;
 using System.Text;
 using ContinuousImprovement.Core.Ports;
 
@@ -80,5 +81,5 @@ internal static class ObjectKeyPaths
     }
 
     private static PortException Invalid(string key, string why) =>
-        new(PortFailure.Invalid, $"Object key {Shown.Quote(key)} cannot be stored in a folder: {why}.");
+        new(PortFailure.Invalid, $"Object key {Printable.Quote(key, maxChars: 120)} cannot be stored in a folder: {why}.");
 }

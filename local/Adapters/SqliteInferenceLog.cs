@@ -1,3 +1,4 @@
+using ContinuousImprovement.Core.Text;
 using System.Globalization;
 using System.Text.Json;
 using ContinuousImprovement.Core.Ports;
@@ -108,7 +109,7 @@ public sealed class SqliteInferenceLog : IInferenceLog
             command.Parameters.AddWithValue("$key", imageKey);
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1
                 ? true
-                : throw new PortException(PortFailure.NotFound, $"No inference is logged for image key {Shown.Quote(imageKey)}.");
+                : throw new PortException(PortFailure.NotFound, $"No inference is logged for image key {Printable.Quote(imageKey, maxChars: 120)}.");
         }, cancellationToken);
     }
 
