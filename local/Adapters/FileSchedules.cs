@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using ContinuousImprovement.Core.Ports;
 
 namespace ContinuousImprovement.Local.Adapters;
@@ -55,18 +54,9 @@ public sealed class FileSchedules : ISchedules
     public IReadOnlyDictionary<string, ScheduleSetting> All() =>
         IoFailures.Guard("read schedules", Load).ToDictionary(e => e.Key, e => e.Value.ToSetting(e.Key), StringComparer.Ordinal);
 
+    // Ordinal order whatever the culture, so the file's order never depends on the machine that wrote it.
     private SortedDictionary<string, ScheduleEntry> Load() =>
-        File.Exists(path)
-            ? JsonSerializer.Deserialize(File.ReadAllBytes(path), SchedulesJsonContext.Default.SortedDictionaryStringScheduleEntry) ?? new(StringComparer.Ordinal)
+        File.Exists(path) && JsonSerializer.Deserialize(File.ReadAllBytes(path), SchedulesJsonContext.Default.SortedDictionaryStringScheduleEntry) is { } read
+            ? new(read, StringComparer.Ordinal)
             : new(StringComparer.Ordinal);
 }
-
-/// <summary>One schedule as the file holds it.</summary>
-internal sealed record ScheduleEntry(bool Enabled, long EveryMinutes)
-{
-    public ScheduleSetting ToSetting(string name) => new(name, Enabled, TimeSpan.FromMinutes(EveryMinutes));
-}
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
-[JsonSerializable(typeof(SortedDictionary<string, ScheduleEntry>))]
-internal sealed partial class SchedulesJsonContext : JsonSerializerContext;

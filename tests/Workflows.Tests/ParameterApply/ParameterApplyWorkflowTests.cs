@@ -237,4 +237,21 @@ public sealed class ParameterApplyWorkflowTests
         Assert.Empty(twin.Outbox.Published());
         Assert.Equal(["parameter-applied", "parameter-applied"], twin.Digest.Pending().Select(n => n.Kind));
     }
+
+    [Fact]
+    public async Task An_unreadable_system_parameter_fails_the_change_with_a_workflow_error_and_applies_nothing()
+    {
+        using var twin = await ParameterApplyTwin.StartAsync();
+        await twin.Parameters.PutAsync(ParameterCatalog.Default.FullName(ParameterCatalog.Default.SystemParameter.Name), "{\"schemaVersion\": 99}", default);
+
+        var run = await twin.ChangeAsync("Automatic-Training-Poll-Frequency", "15");
+
+        Assert.Equal(ExecutionStatus.Failed, run.Status);
+        Assert.Equal("Handler.InvalidState", run.Execution.Error);
+        Assert.Empty(twin.Schedules.All());
+        var mail = Assert.Single(twin.Outbox.Published());
+        Assert.Equal("workflow-error", mail.Kind);
+        Assert.Contains("Automatic-Training-Poll-Frequency", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("newer build", mail.Message, StringComparison.Ordinal);
+    }
 }
