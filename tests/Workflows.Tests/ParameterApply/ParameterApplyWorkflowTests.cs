@@ -254,4 +254,17 @@ public sealed class ParameterApplyWorkflowTests
         Assert.Contains("Automatic-Training-Poll-Frequency", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("newer build", mail.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_host_without_a_schedules_port_refuses_to_re_time_a_schedule_instead_of_pretending()
+    {
+        using var twin = await ParameterApplyTwin.StartAsync();
+        var apply = new ContinuousImprovement.Handlers.Invocation.HandlerCatalog(twin.Ports with { Schedules = null })[ParameterApplyWorkflow.Apply];
+        var change = """{"change":{"action":"apply","name":"Automatic-Training-Poll-Frequency","operation":"Update","reason":"r","value":"15","lastGood":{},"schedule":{"name":"training","enabled":true,"everyMinutes":15},"notification":null}}""";
+
+        var result = await apply.InvokeAsync(System.Text.Encoding.UTF8.GetBytes(change), default);
+
+        Assert.Equal("Handler.InvalidState", result.Error?.Name);
+        Assert.Contains("no schedules port", result.Error!.Cause, StringComparison.Ordinal);
+    }
 }
