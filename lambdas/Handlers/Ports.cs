@@ -19,4 +19,7 @@ public sealed record Ports(
 {
     /// <summary>The operator parameter catalog; a deployment under another prefix passes <see cref="ParameterCatalog.WithPrefix"/>.</summary>
     public ParameterCatalog Catalog { get; init; } = ParameterCatalog.Default;
+
+    /// <summary>The schedules parameters re-time; only the parameter-apply workflow uses them, so hosts without it may leave this null.</summary>
+    public ISchedules? Schedules { get; init; }
 }

@@ -1,5 +1,7 @@
 using ContinuousImprovement.Handlers.Detection;
 using ContinuousImprovement.Handlers.Notifications;
+using ContinuousImprovement.Handlers.ParameterApply;
+using ContinuousImprovement.Handlers.ReviewFiling;
 
 namespace ContinuousImprovement.Handlers.Invocation;
 
@@ -26,6 +28,15 @@ public sealed class HandlerCatalog
             HandlerEntry.For(DetectionWorkflow.StartReview, new StartReview(ports), DetectionJsonContext.Default.StartReviewRequest, DetectionJsonContext.Default.DetectionOutcome),
             HandlerEntry.For(DetectionWorkflow.DescribeFailure, new DescribeDetectionFailure(), DetectionJsonContext.Default.DescribeFailureRequest, DetectionJsonContext.Default.FailureReport),
             HandlerEntry.For(Notify.Name, new Notify(ports), NotifyJsonContext.Default.NotifyRequest, NotifyJsonContext.Default.NotifyResult),
+            HandlerEntry.For(ReviewFilingWorkflow.ReadReview, new ReadReview(ports), ReviewFilingJsonContext.Default.ReadReviewRequest, ReviewFilingJsonContext.Default.ReviewRead),
+            HandlerEntry.For(ReviewFilingWorkflow.FileImage, new FileImage(ports), ReviewFilingJsonContext.Default.FileImageRequest, ReviewFilingJsonContext.Default.FilingResult),
+            HandlerEntry.For(ReviewFilingWorkflow.Conclude, new ConcludeReview(ports), ReviewFilingJsonContext.Default.ConcludeRequest, ReviewFilingJsonContext.Default.ReviewFilingOutcome),
+            HandlerEntry.For(ReviewFilingWorkflow.DescribeFailure, new DescribeReviewFilingFailure(), ReviewFilingJsonContext.Default.DescribeReviewFilingFailureRequest, ReviewFilingJsonContext.Default.FailureReport),
+            HandlerEntry.For(ParameterApplyWorkflow.CheckChange, new CheckChange(ports), ParameterApplyJsonContext.Default.CheckChangeRequest, ParameterApplyJsonContext.Default.ParameterChange),
+            HandlerEntry.For(ParameterApplyWorkflow.Restore, new RestoreParameter(ports), ParameterApplyJsonContext.Default.ChangeRequest, ParameterApplyJsonContext.Default.ParameterOutcome),
+            HandlerEntry.For(ParameterApplyWorkflow.RememberLastGood, new RememberLastGood(ports), ParameterApplyJsonContext.Default.ChangeRequest, ParameterApplyJsonContext.Default.LastGoodRemembered),
+            HandlerEntry.For(ParameterApplyWorkflow.Apply, new ApplyParameter(ports), ParameterApplyJsonContext.Default.ChangeRequest, ParameterApplyJsonContext.Default.ParameterOutcome),
+            HandlerEntry.For(ParameterApplyWorkflow.DescribeFailure, new DescribeParameterFailure(), ParameterApplyJsonContext.Default.DescribeParameterFailureRequest, ParameterApplyJsonContext.Default.FailureReport),
         ];
         entries = all.ToDictionary(e => e.Name, StringComparer.Ordinal);
     }

@@ -1,0 +1,41 @@
+using ContinuousImprovement.Core.Text;
+
+namespace ContinuousImprovement.Core.Filing;
+
+/// <summary>
+/// Refuses a human label written like a path that climbs out of its folder. <see cref="LabelFolder"/> would
+/// encode such a label safely, but a class named "../../etc" is never what a reviewer meant: it is a mistake or
+/// an attempt to file outside <see cref="Storage.BucketLayout.LabeledImages"/>, and an operator should hear of it.
+/// </summary>
+/// <remarks>
+/// Refused: a label that starts with '/' or '\', or any of whose '/'- or '\'-separated parts is "." or ".."
+/// (after trimming). A slash inside a class name stays allowed. Examples: "../cat" → refused; "cat/.." →
+/// refused; "/etc" → refused; "T-shirt/top" → allowed; "v1.2" → allowed; "..." → allowed.
+/// </remarks>
+public static class PathLikeLabel
+{
+    private static readonly char[] Separators = ['/', '\\'];
+
+    /// <summary>Why <paramref name="label"/> is refused, or null when it may be filed.</summary>
+    public static string? WhyRefused(string label)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        var trimmed = label.Trim();
+        if (trimmed.Length > 0 && Array.IndexOf(Separators, trimmed[0]) >= 0)
+        {
+            return $"label {Printable.Quote(label)} starts with a path separator, as if it named a place outside "
+                + "the labeled folder; a label is a class name, not a path";
+        }
+
+        foreach (var part in trimmed.Split(Separators))
+        {
+            if (part.Trim() is "." or "..")
+            {
+                return $"label {Printable.Quote(label)} contains the path step {Printable.Quote(part.Trim())}, which would "
+                    + "climb out of the labeled folder; a label is a class name, not a path";
+            }
+        }
+
+        return null;
+    }
+}
