@@ -1,3 +1,4 @@
+using ContinuousImprovement.Core.Text;
 using System.Text.Json;
 using ContinuousImprovement.Core.Ports;
 
@@ -34,7 +35,7 @@ public sealed class FileSchedules : ISchedules
         cancellationToken.ThrowIfCancellationRequested();
         if (string.IsNullOrWhiteSpace(setting.Name) || setting.Every <= TimeSpan.Zero)
         {
-            throw new PortException(PortFailure.Invalid, $"Schedule {Shown.Quote(setting.Name)} needs a name and a positive period (got {setting.Every}).");
+            throw new PortException(PortFailure.Invalid, $"Schedule {Printable.Quote(setting.Name, maxChars: 120)} needs a name and a positive period (got {setting.Every}).");
         }
 
         IoFailures.Guard($"apply schedule {setting.Name}", () =>
