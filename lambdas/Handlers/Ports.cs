@@ -19,4 +19,10 @@ public sealed record Ports(
 {
     /// <summary>The operator parameter catalog; a deployment under another prefix passes <see cref="ParameterCatalog.WithPrefix"/>.</summary>
     public ParameterCatalog Catalog { get; init; } = ParameterCatalog.Default;
+
+    /// <summary>
+    /// Training and hosting model versions; only the training workflow's handlers need it, so hosts that serve
+    /// other workflows leave it unset and those handlers say so (<c>Handler.InvalidState</c>) instead of failing oddly.
+    /// </summary>
+    public IModelTraining? Training { get; init; }
 }

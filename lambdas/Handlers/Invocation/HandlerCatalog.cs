@@ -1,5 +1,6 @@
 using ContinuousImprovement.Handlers.Detection;
 using ContinuousImprovement.Handlers.Notifications;
+using ContinuousImprovement.Handlers.Training;
 
 namespace ContinuousImprovement.Handlers.Invocation;
 
@@ -26,6 +27,16 @@ public sealed class HandlerCatalog
             HandlerEntry.For(DetectionWorkflow.StartReview, new StartReview(ports), DetectionJsonContext.Default.StartReviewRequest, DetectionJsonContext.Default.DetectionOutcome),
             HandlerEntry.For(DetectionWorkflow.DescribeFailure, new DescribeDetectionFailure(), DetectionJsonContext.Default.DescribeFailureRequest, DetectionJsonContext.Default.FailureReport),
             HandlerEntry.For(Notify.Name, new Notify(ports), NotifyJsonContext.Default.NotifyRequest, NotifyJsonContext.Default.NotifyResult),
+            HandlerEntry.For(TrainingWorkflow.Check, new CheckTraining(ports), TrainingHandlersJsonContext.Default.TrainingCheckRequest, TrainingHandlersJsonContext.Default.TrainingCheck),
+            HandlerEntry.For(TrainingWorkflow.CreateVersion, new CreateTrainingVersion(ports), TrainingHandlersJsonContext.Default.CreateVersionRequest, TrainingHandlersJsonContext.Default.CandidateCreated),
+            HandlerEntry.For(TrainingWorkflow.RecordCandidate, new RecordCandidate(ports), TrainingHandlersJsonContext.Default.CandidateRequest, TrainingHandlersJsonContext.Default.TrainingOutcome),
+            HandlerEntry.For(TrainingWorkflow.DescribeTraining, new DescribeTrainingVersion(ports), TrainingHandlersJsonContext.Default.DescribeVersionRequest, TrainingHandlersJsonContext.Default.TrainingPoll),
+            HandlerEntry.For(TrainingWorkflow.RecordFailure, new RecordTrainingFailure(ports), TrainingHandlersJsonContext.Default.TrainingEndRequest, TrainingHandlersJsonContext.Default.TrainingOutcome),
+            HandlerEntry.For(TrainingWorkflow.Gate, new GateCandidate(ports), TrainingHandlersJsonContext.Default.TrainingEndRequest, TrainingHandlersJsonContext.Default.GateResult),
+            HandlerEntry.For(TrainingWorkflow.DeployStep, new RunDeploymentStep(ports), TrainingHandlersJsonContext.Default.DeployStepRequest, TrainingHandlersJsonContext.Default.DeployProgress),
+            HandlerEntry.For(TrainingWorkflow.FinishDeployment, new FinishDeployment(ports), TrainingHandlersJsonContext.Default.FinishDeploymentRequest, TrainingHandlersJsonContext.Default.TrainingOutcome),
+            HandlerEntry.For(TrainingWorkflow.ReleaseCandidate, new ReleaseCandidate(ports), TrainingHandlersJsonContext.Default.ReleaseCandidateRequest, TrainingHandlersJsonContext.Default.CandidateReleased),
+            HandlerEntry.For(TrainingWorkflow.DescribeFailure, new DescribeTrainingFailure(), TrainingHandlersJsonContext.Default.DescribeTrainingFailureRequest, TrainingHandlersJsonContext.Default.TrainingFailureReport),
         ];
         entries = all.ToDictionary(e => e.Name, StringComparer.Ordinal);
     }
