@@ -33,7 +33,7 @@ internal sealed class TrainingTwin : IDisposable
     private readonly List<LocalPlannedVersion> plan = [];
     private int labeled;
 
-    private TrainingTwin(PortFault? fault, Func<IParameterStore, IParameterStore>? parameters)
+    private TrainingTwin(PortFault? fault, Func<IParameterStore, IParameterStore>? parameters, Func<IModelTraining, IModelTraining>? training)
     {
         var time = new ClockTimeProvider(Clock);
         Objects = new FolderObjectStore(folder["buckets"], time);
@@ -56,7 +56,7 @@ internal sealed class TrainingTwin : IDisposable
             FaultyMethod<INotificationDigest>.Wrap(Digest, fault),
             time)
         {
-            Training = FaultyMethod<IModelTraining>.Wrap(Watch.Watch(Training), fault),
+            Training = FaultyMethod<IModelTraining>.Wrap(training?.Invoke(Watch.Watch(Training)) ?? Watch.Watch(Training), fault),
         };
 
         var registry = new TaskRegistry();
@@ -90,9 +90,9 @@ internal sealed class TrainingTwin : IDisposable
     public static ParameterCatalog Catalog => ParameterCatalog.Default;
 
     /// <summary>A twin with the catalog defaults (Minimum-Untrained-Images 10), nothing labeled and no model serving.</summary>
-    public static async Task<TrainingTwin> StartAsync(PortFault? fault = null, Func<IParameterStore, IParameterStore>? parameters = null)
+    public static async Task<TrainingTwin> StartAsync(PortFault? fault = null, Func<IParameterStore, IParameterStore>? parameters = null, Func<IModelTraining, IModelTraining>? training = null)
     {
-        var twin = new TrainingTwin(fault, parameters);
+        var twin = new TrainingTwin(fault, parameters, training);
         foreach (var parameter in Catalog.Parameters)
         {
             await twin.Parameters.PutAsync(Catalog.FullName(parameter.Name), parameter.Default, CancellationToken.None);

@@ -320,4 +320,23 @@ public sealed class TrainingWorkflowTests
         Assert.Equal(LocalModelTraining.Stopped, await twin.StatusOfAsync(old));
         Assert.Empty(twin.Watch.Violations);
     }
+
+    [Fact]
+    public async Task A_new_version_that_cannot_be_seen_running_is_abandoned_and_left_for_a_human_to_stop_while_the_old_one_serves()
+    {
+        using var twin = await TrainingTwin.StartAsync(training: inner => new DescribeFailsAfterStart(inner));
+        await twin.LabelAsync(20);
+        var old = await twin.SeedServingAsync(0.82);
+        await twin.LabelAsync(10);
+        twin.Plan(new LocalPlannedVersion(F1: 0.9));
+
+        var run = await twin.RunAsync();
+
+        Assert.True(run.OutcomeStatus == TrainingStatus.DeployFailed, run.ToString());
+        Assert.Equal(old, (await twin.StateAsync()).Serving!.ProjectVersionArn);
+        var mail = twin.Outbox.Published().Single(n => n.Kind == "deploy-failed");
+        Assert.Contains($"new version {run.VersionArn} still running: stop it by hand", mail.Message, StringComparison.Ordinal);
+        Assert.Contains("gave up after 4 attempts", mail.Message, StringComparison.Ordinal);
+        Assert.Empty(twin.Watch.Violations);
+    }
 }
