@@ -22,4 +22,10 @@ public sealed record Ports(
 
     /// <summary>The schedules parameters re-time; only the parameter-apply workflow uses them, so hosts without it may leave this null.</summary>
     public ISchedules? Schedules { get; init; }
+
+    /// <summary>
+    /// Training and hosting model versions; only the training workflow's handlers need it, so hosts that serve
+    /// other workflows leave it unset and those handlers say so (<c>Handler.InvalidState</c>) instead of failing oddly.
+    /// </summary>
+    public IModelTraining? Training { get; init; }
 }

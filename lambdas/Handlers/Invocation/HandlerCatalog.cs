@@ -2,6 +2,7 @@ using ContinuousImprovement.Handlers.Detection;
 using ContinuousImprovement.Handlers.Notifications;
 using ContinuousImprovement.Handlers.ParameterApply;
 using ContinuousImprovement.Handlers.ReviewFiling;
+using ContinuousImprovement.Handlers.Training;
 
 namespace ContinuousImprovement.Handlers.Invocation;
 
@@ -37,6 +38,16 @@ public sealed class HandlerCatalog
             HandlerEntry.For(ParameterApplyWorkflow.RememberLastGood, new RememberLastGood(ports), ParameterApplyJsonContext.Default.ChangeRequest, ParameterApplyJsonContext.Default.LastGoodRemembered),
             HandlerEntry.For(ParameterApplyWorkflow.Apply, new ApplyParameter(ports), ParameterApplyJsonContext.Default.ChangeRequest, ParameterApplyJsonContext.Default.ParameterOutcome),
             HandlerEntry.For(ParameterApplyWorkflow.DescribeFailure, new DescribeParameterFailure(), ParameterApplyJsonContext.Default.DescribeParameterFailureRequest, ParameterApplyJsonContext.Default.FailureReport),
+            HandlerEntry.For(TrainingWorkflow.Check, new CheckTraining(ports), TrainingHandlersJsonContext.Default.TrainingCheckRequest, TrainingHandlersJsonContext.Default.TrainingCheck),
+            HandlerEntry.For(TrainingWorkflow.CreateVersion, new CreateTrainingVersion(ports), TrainingHandlersJsonContext.Default.CreateVersionRequest, TrainingHandlersJsonContext.Default.CandidateCreated),
+            HandlerEntry.For(TrainingWorkflow.RecordCandidate, new RecordCandidate(ports), TrainingHandlersJsonContext.Default.CandidateRequest, TrainingHandlersJsonContext.Default.TrainingOutcome),
+            HandlerEntry.For(TrainingWorkflow.DescribeTraining, new DescribeTrainingVersion(ports), TrainingHandlersJsonContext.Default.DescribeVersionRequest, TrainingHandlersJsonContext.Default.TrainingPoll),
+            HandlerEntry.For(TrainingWorkflow.RecordFailure, new RecordTrainingFailure(ports), TrainingHandlersJsonContext.Default.TrainingEndRequest, TrainingHandlersJsonContext.Default.TrainingOutcome),
+            HandlerEntry.For(TrainingWorkflow.Gate, new GateCandidate(ports), TrainingHandlersJsonContext.Default.TrainingEndRequest, TrainingHandlersJsonContext.Default.GateResult),
+            HandlerEntry.For(TrainingWorkflow.DeployStep, new RunDeploymentStep(ports), TrainingHandlersJsonContext.Default.DeployStepRequest, TrainingHandlersJsonContext.Default.DeployProgress),
+            HandlerEntry.For(TrainingWorkflow.FinishDeployment, new FinishDeployment(ports), TrainingHandlersJsonContext.Default.FinishDeploymentRequest, TrainingHandlersJsonContext.Default.TrainingOutcome),
+            HandlerEntry.For(TrainingWorkflow.ReleaseCandidate, new ReleaseCandidate(ports), TrainingHandlersJsonContext.Default.ReleaseCandidateRequest, TrainingHandlersJsonContext.Default.CandidateReleased),
+            HandlerEntry.For(TrainingWorkflow.DescribeFailure, new DescribeTrainingFailure(), TrainingHandlersJsonContext.Default.DescribeTrainingFailureRequest, TrainingHandlersJsonContext.Default.TrainingFailureReport),
         ];
         entries = all.ToDictionary(e => e.Name, StringComparer.Ordinal);
     }

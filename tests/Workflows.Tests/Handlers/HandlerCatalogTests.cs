@@ -20,6 +20,7 @@ public sealed partial class HandlerCatalogTests
 
         Assert.Equal(DetectionWorkflow.Functions.Keys.Order(StringComparer.Ordinal), placeholders);
         Assert.All(DetectionWorkflow.Functions.Values, name => Assert.True(catalog.TryGet(name, out _), name));
+        Assert.Subset(catalog.Names.ToHashSet(), DetectionWorkflow.Functions.Values.ToHashSet());
     }
 
     [Fact]

@@ -1,0 +1,12 @@
+using ContinuousImprovement.Handlers.Contracts;
+
+namespace ContinuousImprovement.Handlers.Training;
+
+/// <summary>The state a training execution had reached when it failed: whatever steps had answered, and the caught error.</summary>
+public sealed record TrainingProgress(
+    TrainingCheck? Check = null,
+    CandidateCreated? Candidate = null,
+    TrainingPoll? Training = null,
+    GateResult? Gate = null,
+    DeployProgress? Deploy = null,
+    ErrorInfo? Failure = null);

@@ -1,0 +1,22 @@
+namespace ContinuousImprovement.Local.Adapters;
+
+/// <summary>
+/// What <see cref="LocalModelTraining"/> keeps per version: its status now, the one it moves to at
+/// <see cref="NextAt"/> (null: it stays), and what the trainer said.
+/// </summary>
+public sealed record LocalVersionRecord(
+    string Arn,
+    string ProjectArn,
+    string VersionName,
+    int Sequence,
+    DateTimeOffset CreatedAt,
+    string Status,
+    string? StatusMessage,
+    string? NextStatus,
+    string? NextStatusMessage,
+    DateTimeOffset? NextAt,
+    double? F1,
+    int? InferenceUnits,
+    string? StartFailure,
+    IReadOnlyDictionary<string, IReadOnlyList<LocalLabel>> Predictions,
+    IReadOnlyList<LocalLabel>? Otherwise);

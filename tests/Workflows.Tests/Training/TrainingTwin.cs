@@ -1,0 +1,184 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ContinuousImprovement.Asl.Runtime;
+using ContinuousImprovement.Asl.Tasks;
+using ContinuousImprovement.Core.Parameters;
+using ContinuousImprovement.Core.Ports;
+using ContinuousImprovement.Core.State;
+using ContinuousImprovement.Core.Storage;
+using ContinuousImprovement.Handlers;
+using ContinuousImprovement.Handlers.Invocation;
+using ContinuousImprovement.Handlers.Training;
+using ContinuousImprovement.Local.Adapters;
+using ContinuousImprovement.Workflows.Tests.Twin;
+
+namespace ContinuousImprovement.Workflows.Tests.Training;
+
+/// <summary>
+/// The training workflow as the twin will run it: the real <c>statemachine/training.asl.json</c> on the engine with
+/// virtual time, every handler from the catalog, every port a local adapter over a temp folder (model versions from
+/// <see cref="LocalModelTraining"/> with a scripted plan), the catalog defaults with Minimum-Untrained-Images 10, and
+/// a <see cref="ServingWatch"/> on the serving invariant. One port method can be made faulty.
+/// </summary>
+internal sealed class TrainingTwin : IDisposable
+{
+    public const string Bucket = "ci-uploads";
+    public const string ProjectArn = "arn:aws:rekognition:us-east-1:123456789012:project/ci/1769000000000";
+
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3];
+
+    private readonly TempFolder folder = new();
+    private readonly StateMachine machine;
+    private readonly AslEngine engine;
+    private readonly List<LocalPlannedVersion> plan = [];
+    private int labeled;
+
+    private TrainingTwin(PortFault? fault, Func<IParameterStore, IParameterStore>? parameters, Func<IModelTraining, IModelTraining>? training)
+    {
+        var time = new ClockTimeProvider(Clock);
+        Objects = new FolderObjectStore(folder["buckets"], time);
+        Parameters = new FileParameterStore(folder["parameters.json"], time);
+        Outbox = new JsonlOutbox(folder["outbox.jsonl"]);
+        Digest = new JsonlNotificationDigest(folder["digest.jsonl"]);
+        ModelsFolder = folder["models"];
+        PlanFile = folder["training-plan.json"];
+        Runtime = new LocalModelRuntime(ModelsFolder, Objects);
+        Training = new LocalModelTraining(ModelsFolder, Objects, new ScriptedTrainer(PlanFile), time);
+        Watch = new ServingWatch(Training, Parameters, Catalog);
+        var watchedParameters = Watch.Watch(parameters?.Invoke(Parameters) ?? Parameters);
+        Ports = new Ports(
+            FaultyMethod<IObjectStore>.Wrap(Objects, fault),
+            FaultyMethod<IParameterStore>.Wrap(watchedParameters, fault),
+            Runtime,
+            new SqliteInferenceLog(folder["inference-log.db"]),
+            new LocalHumanReview(folder["reviews"], time),
+            FaultyMethod<INotifier>.Wrap(Outbox, fault),
+            FaultyMethod<INotificationDigest>.Wrap(Digest, fault),
+            time)
+        {
+            Training = FaultyMethod<IModelTraining>.Wrap(training?.Invoke(Watch.Watch(Training)) ?? Watch.Watch(Training), fault),
+        };
+
+        var registry = new TaskRegistry();
+        var substitutions = CatalogTaskHandler.Register(registry, new HandlerCatalog(Ports), TrainingWorkflow.Functions);
+        machine = StateMachine.Load(File.ReadAllText(RepositoryPaths.InRepository(TrainingWorkflow.DefinitionFile)), "Training", registry, substitutions);
+        engine = new AslEngine(new AslEngineOptions { Clock = Clock });
+    }
+
+    public VirtualClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+
+    public FolderObjectStore Objects { get; }
+
+    public FileParameterStore Parameters { get; }
+
+    public JsonlOutbox Outbox { get; }
+
+    public JsonlNotificationDigest Digest { get; }
+
+    public LocalModelRuntime Runtime { get; }
+
+    public LocalModelTraining Training { get; }
+
+    public ServingWatch Watch { get; }
+
+    public string ModelsFolder { get; }
+
+    public string PlanFile { get; }
+
+    public Ports Ports { get; }
+
+    public static ParameterCatalog Catalog => ParameterCatalog.Default;
+
+    /// <summary>A twin with the catalog defaults (Minimum-Untrained-Images 10), nothing labeled and no model serving.</summary>
+    public static async Task<TrainingTwin> StartAsync(PortFault? fault = null, Func<IParameterStore, IParameterStore>? parameters = null, Func<IModelTraining, IModelTraining>? training = null)
+    {
+        var twin = new TrainingTwin(fault, parameters, training);
+        foreach (var parameter in Catalog.Parameters)
+        {
+            await twin.Parameters.PutAsync(Catalog.FullName(parameter.Name), parameter.Default, CancellationToken.None);
+        }
+
+        await twin.SetAsync("Minimum-Untrained-Images", "10");
+        return twin;
+    }
+
+    public Task SetAsync(string parameter, string value) =>
+        Parameters.PutAsync(Catalog.FullName(parameter), value, CancellationToken.None);
+
+    public async Task<SystemState> StateAsync()
+    {
+        var stored = await Parameters.GetAsync(Catalog.FullName(Catalog.SystemParameter.Name), CancellationToken.None);
+        return stored is null ? SystemState.Initial : SystemStateDocument.Parse(stored.Value).State!;
+    }
+
+    /// <summary>Appends planned outcomes for the next versions the workflow creates.</summary>
+    public void Plan(params LocalPlannedVersion[] versions)
+    {
+        plan.AddRange(versions);
+        ScriptedTrainer.Save(PlanFile, plan);
+    }
+
+    /// <summary>Files <paramref name="count"/> more labeled images, alternating cat and dog.</summary>
+    public async Task LabelAsync(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var n = ++labeled;
+            await Objects.PutAsync(Bucket, $"{BucketLayout.LabeledImages}{(n % 2 == 0 ? "cat" : "dog")}/img-{n:D4}.png", Png, "image/png", null, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Makes a version with this F1 RUNNING and serving, trained on the images labeled so far, as an earlier
+    /// deployment would have left it (it takes the next planned outcome).
+    /// </summary>
+    public async Task<string> SeedServingAsync(double f1)
+    {
+        Plan(new LocalPlannedVersion(F1: f1, TrainingMinutes: 1, Otherwise: [new("cat", 91.0), new("dog", 9.0)]));
+        var manifest = new S3ObjectRef(Bucket, "manifests/seed/train.manifest");
+        await Objects.PutAsync(Bucket, manifest.Key, "{}\n"u8.ToArray(), "application/x-jsonlines", null, CancellationToken.None);
+        var arn = await Training.CreateVersionAsync(ProjectArn, "ci-seed", manifest, manifest, new S3ObjectRef(Bucket, "manifests/seed/output/"), CancellationToken.None);
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        await Training.DescribeVersionAsync(arn, CancellationToken.None);
+        await Training.StartVersionAsync(arn, 1, CancellationToken.None);
+        Clock.Advance(TimeSpan.FromMinutes(10));
+        await Training.DescribeVersionAsync(arn, CancellationToken.None);
+        var state = await StateAsync();
+        await Parameters.PutAsync(Catalog.FullName(Catalog.SystemParameter.Name), SystemStateDocument.Serialize(state with
+        {
+            Serving = new ServingVersion(arn, f1, Clock.Now),
+            LastSuccessfulTraining = new SuccessfulTraining(Clock.Now, labeled, arn),
+        }), CancellationToken.None);
+        Watch.Seed(arn);
+        Clock.Advance(TimeSpan.FromHours(1));
+        return arn;
+    }
+
+    public async Task<TrainingRun> RunAsync(bool retry = false, int? maxPolls = null)
+    {
+        var input = new JsonObject { ["bucket"] = Bucket, ["projectArn"] = ProjectArn };
+        if (retry)
+        {
+            input["retry"] = true;
+        }
+
+        if (maxPolls is { } max)
+        {
+            input["maxPolls"] = max;
+        }
+
+        var execution = await engine.RunAsync(machine, Asl.Json.JsonValue.Parse(input.ToJsonString()));
+        Clock.Advance(TimeSpan.FromHours(1));
+        return new TrainingRun(execution);
+    }
+
+    public async Task<string?> StatusOfAsync(string arn) => (await Training.DescribeVersionAsync(arn, CancellationToken.None))?.Status;
+
+    public void Dispose()
+    {
+        Objects.Dispose();
+        Parameters.Dispose();
+        Training.Dispose();
+        folder.Dispose();
+    }
+}
