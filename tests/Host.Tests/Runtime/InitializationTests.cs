@@ -36,7 +36,7 @@ public sealed class InitializationTests
     [Fact]
     public async Task A_handler_factory_that_throws_is_posted_as_an_init_error_with_the_exception_type()
     {
-        var catalog = new HandlerCatalog().Add("needs-config", () => throw new InvalidOperationException("BUCKET is not set"));
+        var catalog = new RuntimeHandlers().Add("needs-config", () => throw new InvalidOperationException("BUCKET is not set"));
         await using var host = await InProcessHost.StartAsync("needs-config", catalog);
 
         var error = await host.Api.InitErrors.ReadAsync().AsTask().WaitAsync(Patience);
