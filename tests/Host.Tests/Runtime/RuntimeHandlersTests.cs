@@ -9,7 +9,7 @@ public sealed class RuntimeHandlersTests
     [Fact]
     public void The_built_in_catalog_serves_the_diagnostic_handlers()
     {
-        Assert.Equal(["context", "echo", "fail", "wait"], HandlerRegistrations.CreateCatalog().Names);
+        Assert.All(["context", "echo", "fail", "wait"], name => Assert.Contains(name, HandlerRegistrations.CreateCatalog().Names));
     }
 
     [Fact]
