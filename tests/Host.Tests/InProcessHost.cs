@@ -32,10 +32,10 @@ public sealed class InProcessHost : IAsyncDisposable
     /// <summary>Stdout and stderr lines together, as Lambda's log stream shows them.</summary>
     public IReadOnlyList<System.Text.Json.JsonElement> LogLines => [.. Output.JsonLines, .. Errors.JsonLines];
 
-    public static Task<InProcessHost> StartAsync(string? handler, HandlerCatalog? catalog = null, TimeSpan? cancelBeforeDeadline = null, IReadOnlyDictionary<string, string>? environment = null) =>
+    public static Task<InProcessHost> StartAsync(string? handler, RuntimeHandlers? catalog = null, TimeSpan? cancelBeforeDeadline = null, IReadOnlyDictionary<string, string>? environment = null) =>
         StartAsync(handler, catalog, cancelBeforeDeadline, environment, setTraceVariable: false);
 
-    public static async Task<InProcessHost> StartAsync(string? handler, HandlerCatalog? catalog, TimeSpan? cancelBeforeDeadline, IReadOnlyDictionary<string, string>? environment, bool setTraceVariable)
+    public static async Task<InProcessHost> StartAsync(string? handler, RuntimeHandlers? catalog, TimeSpan? cancelBeforeDeadline, IReadOnlyDictionary<string, string>? environment, bool setTraceVariable)
     {
         var api = await FakeRuntimeApi.StartAsync();
         var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>(), StringComparer.Ordinal)

@@ -53,6 +53,11 @@ public sealed record ErrorReport(string ErrorType, string ErrorMessage, IReadOnl
     private static ErrorReport From(Exception exception, int depth)
     {
         ArgumentNullException.ThrowIfNull(exception);
+        if (exception is NamedErrorException named)
+        {
+            return new ErrorReport(named.ErrorType, named.Message, []);
+        }
+
         var lines = exception.StackTrace?.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
         var cause = exception.InnerException is { } inner && depth < MaxCauseDepth ? From(inner, depth + 1) : null;
         return new ErrorReport(exception.GetType().Name, exception.Message, lines, cause);

@@ -12,13 +12,13 @@ public sealed class LambdaHost
 {
     private static readonly TimeSpan MaxBudget = TimeSpan.FromDays(1);
 
-    private readonly HandlerCatalog catalog;
+    private readonly RuntimeHandlers catalog;
     private readonly HostSettings settings;
     private readonly LambdaHostOptions options;
     private readonly LogSink sink;
     private readonly LambdaLogger log;
 
-    public LambdaHost(HandlerCatalog catalog, HostSettings settings, LambdaHostOptions? options = null)
+    public LambdaHost(RuntimeHandlers catalog, HostSettings settings, LambdaHostOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(settings);

@@ -33,7 +33,7 @@ public sealed class MetricsTests
     [Fact]
     public async Task Metrics_of_a_failing_invocation_are_still_written()
     {
-        var catalog = new Host.Runtime.HandlerCatalog().Add("count-then-fail", (_, context, _) =>
+        var catalog = new Host.Runtime.RuntimeHandlers().Add("count-then-fail", (_, context, _) =>
         {
             context.Metrics.Add("Attempts", 1);
             throw new InvalidOperationException("after counting");

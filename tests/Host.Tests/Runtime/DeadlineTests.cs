@@ -50,7 +50,7 @@ public sealed class DeadlineTests
     public async Task The_token_is_cancelled_the_configured_margin_before_the_deadline()
     {
         var remainingAtCancel = new TaskCompletionSource<TimeSpan>();
-        var catalog = new HandlerCatalog().Add("watch", async (_, context, token) =>
+        var catalog = new RuntimeHandlers().Add("watch", async (_, context, token) =>
         {
             using var registration = token.Register(() => remainingAtCancel.TrySetResult(context.Deadline - DateTimeOffset.UtcNow));
             await Task.Delay(Timeout.Infinite, token);
@@ -69,7 +69,7 @@ public sealed class DeadlineTests
     [Fact]
     public async Task A_handler_whose_own_operation_is_cancelled_before_the_deadline_reports_that_exception_not_a_timeout()
     {
-        var catalog = new HandlerCatalog().Add("own", (_, _, _) => throw new TaskCanceledException("an HTTP call of the handler timed out"));
+        var catalog = new RuntimeHandlers().Add("own", (_, _, _) => throw new TaskCanceledException("an HTTP call of the handler timed out"));
         await using var host = await InProcessHost.StartAsync("own", catalog);
 
         var result = await host.Api.InvokeAsync("{}"u8.ToArray()).WaitAsync(Patience);
@@ -80,7 +80,7 @@ public sealed class DeadlineTests
     [Fact]
     public async Task An_event_without_a_deadline_header_runs_unbounded()
     {
-        var catalog = new HandlerCatalog().Add("probe", async (_, context, token) =>
+        var catalog = new RuntimeHandlers().Add("probe", async (_, context, token) =>
         {
             await Task.Delay(50, token);
             return context.RemainingTime == Timeout.InfiniteTimeSpan && !token.IsCancellationRequested ? "\"unbounded\""u8.ToArray() : "\"bounded\""u8.ToArray();
@@ -95,7 +95,7 @@ public sealed class DeadlineTests
     [Fact]
     public async Task A_deadline_beyond_any_Lambda_timeout_is_served_as_no_deadline()
     {
-        var catalog = new HandlerCatalog().Add("probe", (_, _, token) =>
+        var catalog = new RuntimeHandlers().Add("probe", (_, _, token) =>
             ValueTask.FromResult<ReadOnlyMemory<byte>>(token.CanBeCanceled ? "\"token\""u8.ToArray() : "\"none\""u8.ToArray()));
         await using var host = await InProcessHost.StartAsync("probe", catalog);
 

@@ -17,7 +17,7 @@ public sealed class InitializationTests
         Assert.Equal(1, exitCode);
         Assert.Equal(RuntimeErrorTypes.HandlerNotFound, error.ErrorTypeHeader);
         Assert.Equal(RuntimeErrorTypes.HandlerNotFound, error.Json.GetProperty("errorType").GetString());
-        Assert.Equal("No handler named 'detect-labelz' (from _HANDLER); this bootstrap serves: context, echo, fail, wait.", error.Json.GetProperty("errorMessage").GetString());
+        Assert.Equal($"No handler named 'detect-labelz' (from _HANDLER); this bootstrap serves: {string.Join(", ", HandlerRegistrations.CreateCatalog().Names)}.", error.Json.GetProperty("errorMessage").GetString());
         Assert.Equal(0, error.Json.GetProperty("stackTrace").GetArrayLength());
         Assert.Contains(host.LogLines, l => l.TryGetProperty("level", out var level) && level.GetString() == "FATAL" && l.GetProperty("handler").GetString() == "detect-labelz");
     }
@@ -30,13 +30,13 @@ public sealed class InitializationTests
         var error = await host.Api.InitErrors.ReadAsync().AsTask().WaitAsync(Patience);
 
         Assert.Equal(1, await host.Running.WaitAsync(Patience));
-        Assert.Equal("_HANDLER is not set; this bootstrap serves: context, echo, fail, wait.", error.Json.GetProperty("errorMessage").GetString());
+        Assert.Equal($"_HANDLER is not set; this bootstrap serves: {string.Join(", ", HandlerRegistrations.CreateCatalog().Names)}.", error.Json.GetProperty("errorMessage").GetString());
     }
 
     [Fact]
     public async Task A_handler_factory_that_throws_is_posted_as_an_init_error_with_the_exception_type()
     {
-        var catalog = new HandlerCatalog().Add("needs-config", () => throw new InvalidOperationException("BUCKET is not set"));
+        var catalog = new RuntimeHandlers().Add("needs-config", () => throw new InvalidOperationException("BUCKET is not set"));
         await using var host = await InProcessHost.StartAsync("needs-config", catalog);
 
         var error = await host.Api.InitErrors.ReadAsync().AsTask().WaitAsync(Patience);

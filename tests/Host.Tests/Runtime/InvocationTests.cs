@@ -57,7 +57,7 @@ public sealed class InvocationTests
     [Fact]
     public async Task An_inner_exception_is_reported_as_the_cause()
     {
-        var catalog = new HandlerCatalog().Add("wrap", (_, _, _) =>
+        var catalog = new RuntimeHandlers().Add("wrap", (_, _, _) =>
             throw new InvalidOperationException("outer", new TimeoutException("inner")));
         await using var host = await InProcessHost.StartAsync("wrap", catalog);
 
@@ -71,7 +71,7 @@ public sealed class InvocationTests
     [Fact]
     public async Task The_host_keeps_serving_after_a_handler_throws()
     {
-        var catalog = new HandlerCatalog().Add("picky", (payload, _, _) =>
+        var catalog = new RuntimeHandlers().Add("picky", (payload, _, _) =>
             payload.Span.SequenceEqual("boom"u8) ? throw new InvalidOperationException("boom") : ValueTask.FromResult(payload));
         await using var host = await InProcessHost.StartAsync("picky", catalog);
 

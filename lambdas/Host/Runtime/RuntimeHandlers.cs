@@ -7,7 +7,7 @@ namespace ContinuousImprovement.Host.Runtime;
 /// once, during the init phase, and only for the handler the process serves, so a function pays for its own
 /// dependencies only; an exception from a factory becomes a Lambda init error.
 /// </summary>
-public sealed class HandlerCatalog
+public sealed class RuntimeHandlers
 {
     private readonly Dictionary<string, Func<LambdaHandler>> factories = new(StringComparer.Ordinal);
 
@@ -15,14 +15,14 @@ public sealed class HandlerCatalog
     public IReadOnlyList<string> Names => [.. factories.Keys.Order(StringComparer.Ordinal)];
 
     /// <summary>Registers a handler that needs no initialization.</summary>
-    public HandlerCatalog Add(string name, LambdaHandler handler)
+    public RuntimeHandlers Add(string name, LambdaHandler handler)
     {
         ArgumentNullException.ThrowIfNull(handler);
         return Add(name, () => handler);
     }
 
     /// <summary>Registers a handler built when the process starts serving <paramref name="name"/>.</summary>
-    public HandlerCatalog Add(string name, Func<LambdaHandler> factory)
+    public RuntimeHandlers Add(string name, Func<LambdaHandler> factory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(factory);

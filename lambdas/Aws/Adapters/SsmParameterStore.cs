@@ -1,0 +1,60 @@
+using Amazon.SimpleSystemsManagement;
+using Amazon.SimpleSystemsManagement.Model;
+using ContinuousImprovement.Core.Ports;
+
+namespace ContinuousImprovement.Aws.Adapters;
+
+/// <summary>
+/// <see cref="IParameterStore"/> on SSM Parameter Store: GetParametersByPath (non-recursive, every page),
+/// GetParameter, and PutParameter with <c>Overwrite = true</c> as a String parameter (operator settings are not secrets).
+/// </summary>
+public sealed class SsmParameterStore(IAmazonSimpleSystemsManagement ssm) : IParameterStore
+{
+    public Task<IReadOnlyList<StoredParameter>> GetByPathAsync(string path, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return PortFailures.Guard($"read parameters under {path}", async () =>
+        {
+            var found = new List<StoredParameter>();
+            string? next = null;
+            do
+            {
+                var page = await ssm.GetParametersByPathAsync(new GetParametersByPathRequest { Path = path, Recursive = false, NextToken = next }, cancellationToken).ConfigureAwait(false);
+                found.AddRange((page.Parameters ?? []).Select(p => new StoredParameter(p.Name, p.Value, p.Version ?? 0)));
+                next = string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
+            }
+            while (next is not null);
+
+            IReadOnlyList<StoredParameter> result = found;
+            return result;
+        }, cancellationToken);
+    }
+
+    public Task<StoredParameter?> GetAsync(string name, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return PortFailures.Guard($"read parameter {name}", async () =>
+        {
+            try
+            {
+                var response = await ssm.GetParameterAsync(new GetParameterRequest { Name = name }, cancellationToken).ConfigureAwait(false);
+                return new StoredParameter(response.Parameter.Name, response.Parameter.Value, response.Parameter.Version ?? 0);
+            }
+            catch (ParameterNotFoundException)
+            {
+                return null;
+            }
+        }, cancellationToken);
+    }
+
+    public Task<long> PutAsync(string name, string value, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(value);
+        return PortFailures.Guard($"write parameter {name}", async () =>
+        {
+            var response = await ssm.PutParameterAsync(new PutParameterRequest { Name = name, Value = value, Overwrite = true, Type = ParameterType.String }, cancellationToken).ConfigureAwait(false);
+            return response.Version ?? 0;
+        }, cancellationToken);
+    }
+}

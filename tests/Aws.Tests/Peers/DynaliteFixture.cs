@@ -1,0 +1,55 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+
+namespace ContinuousImprovement.Aws.Tests.Peers;
+
+/// <summary>A real dynalite (in-memory DynamoDB) on 127.0.0.1 and an AWSSDK.DynamoDBv2 client pointed at it.</summary>
+public sealed class DynaliteFixture : IAsyncLifetime
+{
+    private NodePeer? peer;
+    private int tables;
+
+    public IAmazonDynamoDB Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var port = NodePeer.FreePort();
+        peer = await NodePeer.StartAsync(
+            NodePeer.Node(preferBundled: true),
+            [AwsFixtures.Repository("node_modules", "dynalite", "cli.js"), "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"],
+            port);
+        Client = new AmazonDynamoDBClient(
+            new BasicAWSCredentials("local", "local"),
+            new AmazonDynamoDBConfig { ServiceURL = peer.Url.ToString(), AuthenticationRegion = "us-east-1" });
+    }
+
+    /// <summary>A fresh table with the inference log's key schema (PK, SK strings), so tests do not share state.</summary>
+    public async Task<string> NewTableAsync()
+    {
+        var name = $"inferences-{Interlocked.Increment(ref tables)}";
+        await Client.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = name,
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            AttributeDefinitions = [new("PK", ScalarAttributeType.S), new("SK", ScalarAttributeType.S)],
+            KeySchema = [new("PK", KeyType.HASH), new("SK", KeyType.RANGE)],
+        });
+        // dynalite turns a table ACTIVE on a timer even at --createTableMs 0; a request before that finds no table.
+        while ((await Client.DescribeTableAsync(name)).Table.TableStatus != TableStatus.ACTIVE)
+        {
+            await Task.Delay(10);
+        }
+
+        return name;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client?.Dispose();
+        if (peer is not null)
+        {
+            await peer.DisposeAsync();
+        }
+    }
+}
