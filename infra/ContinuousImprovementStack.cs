@@ -105,6 +105,7 @@ public sealed class ContinuousImprovementStack : Stack
             [HostEnvironment.InferenceLogTable] = InferenceLog.TableName,
             [HostEnvironment.TopicArn] = Topic.TopicArn,
             [HostEnvironment.ProjectArn] = Project.AttrArn,
+            [HostEnvironment.FlowDefinitionArn] = settings.FlowDefinitionArn,
         };
         var code = Code.FromAsset(settings.BootstrapFolder, new Amazon.CDK.AWS.S3.Assets.AssetOptions { Exclude = ["*.dbg"] });
         var permissions = new HandlerPermissions(this, Bucket, InferenceLog, Topic, catalog);

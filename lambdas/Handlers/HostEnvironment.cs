@@ -6,9 +6,10 @@ namespace ContinuousImprovement.Handlers;
 /// </summary>
 public static class HostEnvironment
 {
-    public const string Bucket = "CI_BUCKET";
-    public const string ParameterPrefix = "CI_PARAMETER_PREFIX";
-    public const string InferenceLogTable = "CI_INFERENCE_LOG_TABLE";
-    public const string TopicArn = "CI_TOPIC_ARN";
-    public const string ProjectArn = "CI_PROJECT_ARN";
+    public const string Bucket = "BUCKET";
+    public const string ParameterPrefix = "PARAMETER_PREFIX";
+    public const string InferenceLogTable = "TABLE_NAME";
+    public const string TopicArn = "TOPIC_ARN";
+    public const string ProjectArn = "PROJECT_ARN";
+    public const string FlowDefinitionArn = "FLOW_DEFINITION_ARN";
 }

@@ -95,6 +95,26 @@ public sealed class StackResourcesTests
     }
 
     [Fact]
+    public void Every_handler_function_gets_the_environment_the_host_needs_to_build_its_ports()
+    {
+        var required = new[]
+        {
+            Handlers.HostEnvironment.InferenceLogTable, Handlers.HostEnvironment.TopicArn, Handlers.HostEnvironment.FlowDefinitionArn,
+            Handlers.HostEnvironment.Bucket, Handlers.HostEnvironment.ParameterPrefix, Handlers.HostEnvironment.ProjectArn,
+        };
+        var functions = SynthesizedTemplate.Resources("AWS::Lambda::Function")
+            .Where(f => f.Resource.GetProperty("Properties").GetProperty("Runtime").GetString() == "provided.al2023")
+            .ToList();
+
+        Assert.NotEmpty(functions);
+        Assert.All(functions, f =>
+        {
+            var variables = f.Resource.GetProperty("Properties").GetProperty("Environment").GetProperty("Variables");
+            Assert.All(required, name => Assert.True(variables.TryGetProperty(name, out _), $"{f.LogicalId} lacks {name}"));
+        });
+    }
+
+    [Fact]
     public void Detection_is_an_express_state_machine_from_its_file_with_every_placeholder_filled_by_a_function()
     {
         var (_, machine) = SynthesizedTemplate.Resources("AWS::StepFunctions::StateMachine").Single();

@@ -27,7 +27,7 @@ public static class SynthesizedTemplate
         var bootstrap = Directory.CreateTempSubdirectory("ci-bootstrap-").FullName;
         File.WriteAllText(Path.Combine(bootstrap, "bootstrap"), "stand-in");
         var outdir = Directory.CreateTempSubdirectory("ci-cdk-out-").FullName;
-        var app = new App(new AppProps { Outdir = outdir, Context = new Dictionary<string, object> { ["notificationEmail"] = "ops@example.com" } });
+        var app = new App(new AppProps { Outdir = outdir, Context = new Dictionary<string, object> { ["notificationEmail"] = "ops@example.com", ["flowDefinitionArn"] = "arn:aws:sagemaker:us-east-1:111122223333:flow-definition/reviews" } });
         var settings = StackSettings.FromContext(app.Node) with { BootstrapFolder = bootstrap };
         var stack = new ContinuousImprovementStack(app, "Test", settings);
         var template = Template.FromStack(stack);

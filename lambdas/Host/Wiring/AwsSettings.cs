@@ -1,3 +1,5 @@
+using ContinuousImprovement.Handlers;
+
 namespace ContinuousImprovement.Host.Wiring;
 
 /// <summary>
@@ -37,12 +39,12 @@ public sealed record AwsSettings(
 
         var settings = new AwsSettings(
             Required("AWS_REGION", "AWS_DEFAULT_REGION"),
-            Required("TABLE_NAME"),
-            Required("TOPIC_ARN"),
-            Required("FLOW_DEFINITION_ARN"),
-            Optional("BUCKET"),
-            Optional("PROJECT_ARN"),
-            Optional("PARAMETER_PREFIX"));
+            Required(HostEnvironment.InferenceLogTable),
+            Required(HostEnvironment.TopicArn),
+            Required(HostEnvironment.FlowDefinitionArn),
+            Optional(HostEnvironment.Bucket),
+            Optional(HostEnvironment.ProjectArn),
+            Optional(HostEnvironment.ParameterPrefix));
         return missing.Count == 0
             ? settings
             : throw new InvalidOperationException($"The function's environment lacks {string.Join(", ", missing)}; the workflow handlers need them to reach AWS.");
