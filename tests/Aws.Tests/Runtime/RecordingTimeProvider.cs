@@ -20,11 +20,15 @@ internal sealed class RecordingTimeProvider(DateTimeOffset start) : FakeTimeProv
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        // Registered first, recorded second: Drive must never advance time past a timer the base provider
+        // does not know yet, or that timer would never fire and the call would hang.
+        var timer = base.CreateTimer(callback, state, dueTime, period);
         lock (_timers)
         {
             _timers.Add(dueTime);
         }
-        return base.CreateTimer(callback, state, dueTime, period);
+
+        return timer;
     }
 
     /// <summary>Runs <paramref name="call"/>, advancing fake time by each timer as soon as it is created.</summary>
@@ -32,7 +36,8 @@ internal sealed class RecordingTimeProvider(DateTimeOffset start) : FakeTimeProv
     {
         var task = call();
         var seen = 0;
-        for (var spins = 0; !task.IsCompleted && spins < 100_000; spins++)
+        var giveUp = DateTime.UtcNow.AddSeconds(30);
+        while (!task.IsCompleted && DateTime.UtcNow < giveUp)
         {
             var timers = Timers;
             if (timers.Count > seen)
@@ -40,8 +45,11 @@ internal sealed class RecordingTimeProvider(DateTimeOffset start) : FakeTimeProv
                 Advance(timers[seen]);
                 seen++;
             }
-            await Task.Yield();
+
+            await Task.Delay(1);
         }
-        return await task;
+
+        // A call that never completes fails the test instead of hanging the run.
+        return await task.WaitAsync(TimeSpan.FromSeconds(5));
     }
 }
