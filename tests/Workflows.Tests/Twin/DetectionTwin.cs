@@ -13,13 +13,12 @@ using ContinuousImprovement.Local.Adapters;
 namespace ContinuousImprovement.Workflows.Tests.Twin;
 
 /// <summary>
-/// The detection workflow as the twin will run it: the real <c>statemachine/detection.asl.json</c> on the engine
-/// with virtual time, every handler from the catalog, every port a local adapter over a temp folder, and the
-/// parameters CDK would create (the catalog defaults). One port can be made faulty for the fault matrix.
+/// The detection workflow as the twin will run it (the real <c>statemachine/detection.asl.json</c> on a
+/// <see cref="WorkflowTwin"/>), plus what detection tests need: a serving model, uploads and their S3 events.
 /// </summary>
 internal sealed class DetectionTwin : IDisposable
 {
-    public const string Bucket = "ci-uploads";
+    public const string Bucket = WorkflowTwin.Bucket;
     public const string ServingArn = "arn:aws:rekognition:us-east-1:123456789012:project/ci/version/ci.2026-02-01/1769904000000";
 
     /// <summary>The start of a PNG file: what Rekognition (and the local runtime) check first.</summary>
@@ -28,79 +27,42 @@ internal sealed class DetectionTwin : IDisposable
     public static readonly IReadOnlyList<LocalLabel> Confident = [new("cat", 97.53), new("dog", 2.11)];
     public static readonly IReadOnlyList<LocalLabel> Uncertain = [new("cat", 41.7), new("dog", 38.2)];
 
-    private readonly TempFolder folder = new();
-    private readonly StateMachine machine;
-    private readonly AslEngine engine;
+    private readonly WorkflowTwin twin;
 
-    private DetectionTwin(FaultPlan? fault)
-    {
-        var time = new ClockTimeProvider(Clock);
-        Objects = new FolderObjectStore(folder["buckets"], time);
-        Parameters = new FileParameterStore(folder["parameters.json"], time);
-        Inferences = new SqliteInferenceLog(folder["inference-log.db"]);
-        Reviews = new LocalHumanReview(folder["reviews"], time);
-        Outbox = new JsonlOutbox(folder["outbox.jsonl"]);
-        Digest = new JsonlNotificationDigest(folder["digest.jsonl"]);
-        ModelsFolder = folder["models"];
-        Models = new LocalModelRuntime(ModelsFolder, Objects);
-        Ports = new Ports(
-            Faulty<IObjectStore>(Objects, fault),
-            Faulty<IParameterStore>(Parameters, fault),
-            Faulty<IModelRuntime>(Models, fault),
-            Faulty<IInferenceLog>(Inferences, fault),
-            Faulty<IHumanReview>(Reviews, fault),
-            Faulty<INotifier>(Outbox, fault),
-            Faulty<INotificationDigest>(Digest, fault),
-            time);
+    private DetectionTwin(WorkflowTwin twin) => this.twin = twin;
 
-        var registry = new TaskRegistry();
-        var substitutions = CatalogTaskHandler.Register(registry, new HandlerCatalog(Ports), DetectionWorkflow.Functions);
-        machine = StateMachine.Load(File.ReadAllText(RepositoryPaths.InRepository(DetectionWorkflow.DefinitionFile)), "Detection", registry, substitutions);
-        engine = new AslEngine(new AslEngineOptions { Clock = Clock });
-    }
+    public VirtualClock Clock => twin.Clock;
 
-    public VirtualClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero));
+    public FolderObjectStore Objects => twin.Objects;
 
-    public FolderObjectStore Objects { get; }
+    public FileParameterStore Parameters => twin.Parameters;
 
-    public FileParameterStore Parameters { get; }
+    public SqliteInferenceLog Inferences => twin.Inferences;
 
-    public SqliteInferenceLog Inferences { get; }
+    public LocalHumanReview Reviews => twin.Reviews;
 
-    public LocalHumanReview Reviews { get; }
+    public JsonlOutbox Outbox => twin.Outbox;
 
-    public JsonlOutbox Outbox { get; }
+    public JsonlNotificationDigest Digest => twin.Digest;
 
-    public JsonlNotificationDigest Digest { get; }
+    public LocalModelRuntime Models => twin.Models;
 
-    public LocalModelRuntime Models { get; }
-
-    public string ModelsFolder { get; }
+    public string ModelsFolder => twin.ModelsFolder;
 
     /// <summary>The ports the handlers see (the faulty one included).</summary>
-    public Ports Ports { get; }
+    public Ports Ports => twin.Ports;
 
-    public static ParameterCatalog Catalog => ParameterCatalog.Default;
+    public static ParameterCatalog Catalog => WorkflowTwin.Catalog;
 
     public DateOnly Today => DateOnly.FromDateTime(Clock.Now.UtcDateTime);
 
     /// <summary>A twin with every catalog parameter at its default, as CDK creates them, and no model serving.</summary>
-    public static async Task<DetectionTwin> StartAsync(FaultPlan? fault = null)
-    {
-        var twin = new DetectionTwin(fault);
-        foreach (var parameter in Catalog.Parameters)
-        {
-            await twin.Parameters.PutAsync(Catalog.FullName(parameter.Name), parameter.Default, CancellationToken.None);
-        }
+    public static async Task<DetectionTwin> StartAsync(FaultPlan? fault = null) =>
+        new(await WorkflowTwin.StartAsync(DetectionWorkflow.DefinitionFile, DetectionWorkflow.Functions, fault));
 
-        return twin;
-    }
+    public Task SetAsync(string parameter, string value) => twin.SetAsync(parameter, value);
 
-    public Task SetAsync(string parameter, string value) =>
-        Parameters.PutAsync(Catalog.FullName(parameter), value, CancellationToken.None);
-
-    public Task SetStateAsync(SystemState state) =>
-        Parameters.PutAsync(Catalog.FullName(Catalog.SystemParameter.Name), SystemStateDocument.Serialize(state), CancellationToken.None);
+    public Task SetStateAsync(SystemState state) => twin.SetStateAsync(state);
 
     /// <summary>
     /// Makes <see cref="ServingArn"/> the serving version (system parameter) with these predictions by file name;
@@ -149,17 +111,7 @@ internal sealed class DetectionTwin : IDisposable
 
     public async Task<DetectionRun> DetectAsync(StoredObject stored) => await RunAsync(EventFor(stored));
 
-    public async Task<DetectionRun> RunAsync(string eventJson) =>
-        new(await engine.RunAsync(machine, Asl.Json.JsonValue.Parse(eventJson)));
+    public async Task<DetectionRun> RunAsync(string eventJson) => new((await twin.RunAsync(eventJson)).Execution);
 
-    public void Dispose()
-    {
-        Objects.Dispose();
-        Parameters.Dispose();
-        folder.Dispose();
-    }
-
-    private static T Faulty<T>(T port, FaultPlan? fault)
-        where T : class =>
-        fault is not null && fault.Port == typeof(T) ? FaultyPort<T>.Wrap(port, fault) : port;
+    public void Dispose() => twin.Dispose();
 }

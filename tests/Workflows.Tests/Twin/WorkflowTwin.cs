@@ -16,7 +16,7 @@ namespace ContinuousImprovement.Workflows.Tests.Twin;
 /// </summary>
 internal sealed class WorkflowTwin : IDisposable
 {
-    public const string Bucket = DetectionTwin.Bucket;
+    public const string Bucket = "ci-uploads";
 
     private readonly TempFolder folder = new();
     private readonly StateMachine machine;
@@ -32,7 +32,8 @@ internal sealed class WorkflowTwin : IDisposable
         Outbox = new JsonlOutbox(folder["outbox.jsonl"]);
         Digest = new JsonlNotificationDigest(folder["digest.jsonl"]);
         Schedules = new FileSchedules(folder["schedules.json"]);
-        Models = new LocalModelRuntime(folder["models"], Objects);
+        ModelsFolder = folder["models"];
+        Models = new LocalModelRuntime(ModelsFolder, Objects);
         Ports = new Ports(
             Faulty<IObjectStore>(Objects, fault),
             Faulty<IParameterStore>(Parameters, fault),
@@ -69,6 +70,8 @@ internal sealed class WorkflowTwin : IDisposable
     public FileSchedules Schedules { get; }
 
     public LocalModelRuntime Models { get; }
+
+    public string ModelsFolder { get; }
 
     public Ports Ports { get; }
 
