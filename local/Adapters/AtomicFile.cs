@@ -22,9 +22,10 @@ internal static class AtomicFile
     }
 
     /// <summary>
-    /// Creates <paramref name="path"/> only if nothing is there; false when it exists. On Unix .NET moves
-    /// without overwrite by link-then-unlink, which the kernel refuses when the name is taken, so of two
-    /// writers (threads or processes) exactly one wins and the file appears complete.
+    /// Creates <paramref name="path"/> only if nothing is there; false when it exists. Of two writers
+    /// (threads or processes) exactly one wins and the file appears complete: on Unix the temporary file is
+    /// hard-linked into place, which the kernel refuses when the name is taken. .NET's own no-overwrite move
+    /// is a check followed by a rename there, so two racing writers could both "win".
     /// </summary>
     public static bool TryCreate(string path, ReadOnlySpan<byte> content, string tempFolder)
     {
@@ -37,8 +38,14 @@ internal static class AtomicFile
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.Move(temp, path, overwrite: false);
-            return true;
+            if (OperatingSystem.IsWindows())
+            {
+                // MoveFileEx without REPLACE_EXISTING is atomic on Windows.
+                File.Move(temp, path, overwrite: false);
+                return true;
+            }
+
+            return HardLink.TryCreate(temp, path);
         }
         catch (IOException) when (File.Exists(path))
         {

@@ -63,14 +63,24 @@ public sealed class FolderObjectStoreTests : IDisposable
     public async Task Concurrent_create_only_writes_of_one_key_from_two_stores_have_exactly_one_winner()
     {
         using var other = new FolderObjectStore(folder.Path);
-        var writers = Enumerable.Range(0, 32).Select(i => Task.Run(() =>
-            (i % 2 == 0 ? store : other).PutIfAbsentAsync(Bucket, "race/key.png", BitConverter.GetBytes(i), null, null, default)));
+        for (var round = 0; round < 300; round++)
+        {
+            var key = $"race/key-{round}.png";
+            using var start = new ManualResetEventSlim();
+            var writers = Enumerable.Range(0, 4).Select(i => Task.Run(async () =>
+            {
+                start.Wait();
+                return await (i % 2 == 0 ? store : other).PutIfAbsentAsync(Bucket, key, BitConverter.GetBytes(i), null, null, default);
+            })).ToList();
+            start.Set();
 
-        var results = await Task.WhenAll(writers);
+            var results = await Task.WhenAll(writers);
 
-        var winner = Assert.Single(results, r => r is not null);
-        var stored = await store.GetAsync(Bucket, "race/key.png", default);
-        Assert.Equal(winner!.Ref.ETag, stored!.Object.Ref.ETag);
+            var winner = Assert.Single(results, r => r is not null);
+            var stored = await store.GetAsync(Bucket, key, default);
+            Assert.Equal(winner!.Ref.ETag, stored!.Object.Ref.ETag);
+        }
+
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(folder.Path, ".objectstore", "tmp")));
     }
 
