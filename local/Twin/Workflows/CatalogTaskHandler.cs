@@ -2,14 +2,14 @@ using ContinuousImprovement.Asl.Json;
 using ContinuousImprovement.Asl.Tasks;
 using ContinuousImprovement.Handlers.Invocation;
 
-namespace ContinuousImprovement.Workflows.Tests.Twin;
+namespace ContinuousImprovement.Local.Twin.Workflows;
 
 /// <summary>
 /// A catalog handler as the engine runs a Lambda function: the effective input as JSON text in, the answer
 /// parsed back; a handler failure (<c>Port.Throttled</c>, <c>Handler.InvalidInput</c>…) becomes the task's
 /// failure with the same error name and cause, so Retry and Catch match it as on AWS.
 /// </summary>
-internal sealed class CatalogTaskHandler(HandlerEntry entry) : ITaskHandler
+public sealed class CatalogTaskHandler(HandlerEntry entry) : ITaskHandler
 {
     public async ValueTask<TaskResult> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken)
     {

@@ -1,9 +1,9 @@
 using ContinuousImprovement.Asl.Runtime;
 
-namespace ContinuousImprovement.Workflows.Tests.Twin;
+namespace ContinuousImprovement.Local.Twin;
 
 /// <summary>Handlers read the time the engine's virtual clock shows, so retries and days move both together.</summary>
-internal sealed class ClockTimeProvider(IClock clock) : TimeProvider
+public sealed class ClockTimeProvider(IClock clock) : TimeProvider
 {
     public override DateTimeOffset GetUtcNow() => clock.Now;
 }

@@ -1,0 +1,23 @@
+using ContinuousImprovement.Handlers.Detection;
+using ContinuousImprovement.Handlers.ParameterApply;
+using ContinuousImprovement.Handlers.ReviewFiling;
+using ContinuousImprovement.Handlers.Training;
+
+namespace ContinuousImprovement.Local.Twin.Workflows;
+
+/// <summary>
+/// A workflow the twin runs: its short name (what the CLI shows), the ASL file CDK also deploys, and the map of
+/// that file's <c>${…FunctionArn}</c> placeholders to catalog handlers.
+/// </summary>
+public sealed record TwinWorkflow(string Name, string DefinitionFile, IReadOnlyDictionary<string, string> Functions)
+{
+    public static TwinWorkflow Detection { get; } = new("detection", DetectionWorkflow.DefinitionFile, DetectionWorkflow.Functions);
+
+    public static TwinWorkflow ReviewFiling { get; } = new("review-filing", ReviewFilingWorkflow.DefinitionFile, ReviewFilingWorkflow.Functions);
+
+    public static TwinWorkflow ParameterApply { get; } = new("parameter-apply", ParameterApplyWorkflow.DefinitionFile, ParameterApplyWorkflow.Functions);
+
+    public static TwinWorkflow Training { get; } = new("training", TrainingWorkflow.DefinitionFile, TrainingWorkflow.Functions);
+
+    public static IReadOnlyList<TwinWorkflow> All { get; } = [Detection, ReviewFiling, ParameterApply, Training];
+}
