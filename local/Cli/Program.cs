@@ -1,1 +1,15 @@
-return 0;
+using ContinuousImprovement.Local.Cli;
+using Spectre.Console;
+
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // The first Ctrl-C stops the twin cleanly (open work finishes, files are closed); a second one kills.
+    if (!stop.IsCancellationRequested)
+    {
+        e.Cancel = true;
+        stop.Cancel();
+    }
+};
+
+return await ImproveCli.RunAsync(args, AnsiConsole.Console, stop.Token);

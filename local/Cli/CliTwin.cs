@@ -1,0 +1,18 @@
+using ContinuousImprovement.Asl.Runtime;
+using ContinuousImprovement.Local.Adapters;
+using ContinuousImprovement.Local.Twin;
+
+namespace ContinuousImprovement.Local.Cli;
+
+/// <summary>Opens the twin a command works on, with the model the twin trains.</summary>
+internal static class CliTwin
+{
+    public static Task<LocalTwin> OpenAsync(string folder, IClock? clock = null, CancellationToken cancellationToken = default) =>
+        LocalTwin.OpenAsync(
+            new TwinOptions(folder)
+            {
+                Clock = clock ?? SystemClock.RealTime,
+                Trainer = new ScriptedTrainer(Path.Combine(folder, "training-plan.json")),
+            },
+            cancellationToken);
+}
