@@ -18,6 +18,7 @@ public sealed class FileParameterStore : IParameterStore, IDisposable
     private readonly string path;
     private readonly string tempFolder;
     private readonly TimeProvider time;
+    private volatile CachedFile? cached;
     private readonly SemaphoreSlim gate = new(1, 1);
 
     public FileParameterStore(string path, TimeProvider? time = null)
@@ -67,7 +68,8 @@ public sealed class FileParameterStore : IParameterStore, IDisposable
             return await IoFailures.GuardAsync($"PutParameter {name}", async () =>
             {
                 using var fileLock = await LockAsync(cancellationToken).ConfigureAwait(false);
-                var file = Load();
+                // A copy: the loaded file may be the cached parse that readers share.
+                var file = new ParameterFile(new(Load().Parameters, StringComparer.Ordinal));
                 var version = file.Parameters.TryGetValue(name, out var current) ? current.Version + 1 : 1;
                 file.Parameters[name] = new ParameterEntry(value, version, time.GetUtcNow());
                 AtomicFile.Replace(path, JsonSerializer.SerializeToUtf8Bytes(file, AdaptersJsonContext.Default.ParameterFile), tempFolder);
@@ -90,10 +92,27 @@ public sealed class FileParameterStore : IParameterStore, IDisposable
         return Task.FromResult(IoFailures.Guard("GetParameters", Load));
     }
 
-    private ParameterFile Load() =>
-        File.Exists(path)
-            ? JsonSerializer.Deserialize(File.ReadAllBytes(path), AdaptersJsonContext.Default.ParameterFile) ?? new ParameterFile(new(StringComparer.Ordinal))
-            : new ParameterFile(new(StringComparer.Ordinal));
+    // Every workflow execution reads its settings; parsing the file again only when it changed (a write replaces
+    // it by rename, so its size or write time moves) keeps that read at the cost of one stat.
+    private ParameterFile Load()
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            return new ParameterFile(new(StringComparer.Ordinal));
+        }
+
+        if (cached is { } hit && hit.WriteTicks == info.LastWriteTimeUtc.Ticks && hit.Length == info.Length)
+        {
+            return hit.File;
+        }
+
+        var file = JsonSerializer.Deserialize(File.ReadAllBytes(path), AdaptersJsonContext.Default.ParameterFile) ?? new ParameterFile(new(StringComparer.Ordinal));
+        cached = new CachedFile(info.LastWriteTimeUtc.Ticks, info.Length, file);
+        return file;
+    }
+
+    private sealed record CachedFile(long WriteTicks, long Length, ParameterFile File);
 
     private async Task<FileStream> LockAsync(CancellationToken cancellationToken)
     {

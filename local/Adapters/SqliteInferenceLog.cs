@@ -12,7 +12,7 @@ namespace ContinuousImprovement.Local.Adapters;
 /// were recorded, plus one row per UTC day counting the human loops started. SQLite serializes writers across
 /// threads and processes, so the daily reservation is one atomic check-and-increment.
 /// </summary>
-public sealed class SqliteInferenceLog : IInferenceLog
+public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
 {
     private const string Schema = """
         PRAGMA journal_mode = WAL;
@@ -35,6 +35,7 @@ public sealed class SqliteInferenceLog : IInferenceLog
     private const string Columns = "sequence, image_key, model_version_arn, labels, sent_to_human, reasons, human_loop_name, at, human_label";
 
     private readonly string connectionString;
+    private readonly SemaphoreSlim gate = new(1, 1);
 
     public SqliteInferenceLog(string path)
     {
@@ -50,6 +51,8 @@ public sealed class SqliteInferenceLog : IInferenceLog
         command.CommandText = Schema;
         command.ExecuteNonQuery();
     }
+
+    public void Dispose() => gate.Dispose();
 
     public Task<long> RecordAsync(InferenceRecord record, CancellationToken cancellationToken)
     {
@@ -210,9 +213,28 @@ public sealed class SqliteInferenceLog : IInferenceLog
     {
         try
         {
-            await using var connection = new SqliteConnection(connectionString);
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return await work(connection).ConfigureAwait(false);
+            // One statement at a time from this process: concurrent writers on separate connections get SQLITE_BUSY
+            // and sleep in the busy handler, so under load they spend their time sleeping, not writing. Other
+            // processes (the CLI beside `improve up`) still meet the busy timeout.
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await using var connection = new SqliteConnection(connectionString);
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await using (var pragma = connection.CreateCommand())
+                {
+                    // In WAL mode NORMAL is safe against a crash of the program (only a power loss can undo the
+                    // newest commits) and spares an fsync per commit.
+                    pragma.CommandText = "PRAGMA synchronous = NORMAL";
+                    await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                return await work(connection).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
         }
         catch (SqliteException e)
         {

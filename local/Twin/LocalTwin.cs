@@ -153,6 +153,7 @@ public sealed class LocalTwin : IAsyncDisposable
         training.Dispose();
         folderStore.Dispose();
         fileParameters.Dispose();
+        Inferences.Dispose();
     }
 
     private async Task CreateMissingParametersAsync(CancellationToken cancellationToken)

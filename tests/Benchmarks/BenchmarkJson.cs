@@ -7,4 +7,5 @@ namespace ContinuousImprovement.Benchmarks;
 [JsonSerializable(typeof(AslRunResult))]
 [JsonSerializable(typeof(ReferenceSpec))]
 [JsonSerializable(typeof(ReferenceFigures))]
+[JsonSerializable(typeof(Throughput.ThroughputResult))]
 internal sealed partial class BenchmarkJson : JsonSerializerContext;

@@ -17,10 +17,14 @@ internal static class Program
                 return Labels.LabelEfficiencyBenchmark.Run(quick);
             case "host":
                 return await Host.HostBenchmark.RunAsync(quick);
+            case "throughput":
+                return await Throughput.ThroughputBenchmark.RunAsync(quick);
+            case Throughput.ThroughputWorker.Command when args.Length >= 3:
+                return await Throughput.ThroughputBenchmark.WorkerAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
             case AslBenchmark.WorkerCommand when args.Length >= 3:
                 return await AslBenchmark.WorkerAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
             default:
-                await Console.Error.WriteLineAsync("usage: dotnet run -c Release --project tests/Benchmarks -- asl|host|labels [--quick]");
+                await Console.Error.WriteLineAsync("usage: dotnet run -c Release --project tests/Benchmarks -- asl|host|labels|throughput [--quick]");
                 return 2;
         }
     }

@@ -19,6 +19,7 @@ public sealed class TwinEventBus : IEventSink, IAsyncDisposable
     private readonly ExecutionJournal? journal;
     private readonly Channel<Delivery> queue = Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleWriter = false });
     private readonly int dispatchers;
+    private readonly SemaphoreSlim slots;
     private Task[] workers = [];
     private readonly Lock gate = new();
     private TaskCompletionSource idle = NewIdle(completed: true);
@@ -30,9 +31,16 @@ public sealed class TwinEventBus : IEventSink, IAsyncDisposable
     /// A bus that delivers nothing until <see cref="Open"/>: the stores that publish to it are built before the
     /// workflows that read them, so the machines are registered afterwards.
     /// </summary>
-    public TwinEventBus(AslEngine engine, Func<string, IReadOnlyList<TwinWorkflow>> route, ExecutionJournal? journal, int dispatchers = 1)
+    /// <param name="maxConcurrent">
+    /// Executions running at once; further events wait in the queue. Unbounded, a burst of uploads would start
+    /// thousands of executions that then queue on the same files and database, slower in total and holding
+    /// every one's state in memory.
+    /// </param>
+    public TwinEventBus(AslEngine engine, Func<string, IReadOnlyList<TwinWorkflow>> route, ExecutionJournal? journal, int dispatchers = 1, int maxConcurrent = 16)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dispatchers);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxConcurrent);
+        slots = new SemaphoreSlim(maxConcurrent, maxConcurrent);
         this.engine = engine;
         this.dispatchers = dispatchers;
         this.route = route;
@@ -86,6 +94,8 @@ public sealed class TwinEventBus : IEventSink, IAsyncDisposable
     {
         queue.Writer.TryComplete();
         await Task.WhenAll(workers).ConfigureAwait(false);
+        await WhenIdleAsync().ConfigureAwait(false);
+        slots.Dispose();
     }
 
     private void Enqueue(Delivery delivery)
@@ -111,6 +121,7 @@ public sealed class TwinEventBus : IEventSink, IAsyncDisposable
             foreach (var workflow in targets)
             {
                 Begin();
+                await slots.WaitAsync().ConfigureAwait(false);
                 Execution execution;
                 try
                 {
@@ -120,6 +131,7 @@ public sealed class TwinEventBus : IEventSink, IAsyncDisposable
                 {
                     // EventBridge would log a failed target invocation; the twin says it where the operator looks.
                     Console.Error.WriteLine($"twin: could not start {workflow.Name}: {e.Message}");
+                    slots.Release();
                     End();
                     continue;
                 }
@@ -137,6 +149,7 @@ public sealed class TwinEventBus : IEventSink, IAsyncDisposable
                         }
                         finally
                         {
+                            slots.Release();
                             End();
                         }
                     },

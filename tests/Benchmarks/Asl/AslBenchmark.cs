@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 
@@ -74,15 +73,7 @@ internal static class AslBenchmark
 
     private static async Task<AslRunResult> InChildAsync(AslScenario scenario, int executions)
     {
-        var self = Environment.ProcessPath!;
-        var arguments = new List<string>();
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-        {
-            arguments.Add(typeof(AslBenchmark).Assembly.Location);
-        }
-
-        arguments.AddRange([WorkerCommand, scenario.Name, executions.ToString(CultureInfo.InvariantCulture)]);
-        var output = await RunProcessAsync(self, arguments);
+        var output = await ChildProcess.RunSelfAsync([WorkerCommand, scenario.Name, executions.ToString(CultureInfo.InvariantCulture)]);
         return JsonSerializer.Deserialize(output, BenchmarkJson.Default.AslRunResult)!;
     }
 
@@ -93,7 +84,7 @@ internal static class AslBenchmark
         {
             var spec = new ReferenceSpec(scenario.Definition, scenario.Input, executions, scenario.StatesPerExecution, scenario.FailuresBeforeSuccess);
             await File.WriteAllTextAsync(specFile, JsonSerializer.Serialize(spec, BenchmarkJson.Default.ReferenceSpec));
-            var output = await RunProcessAsync(node, [Repository.Path("tests", "Benchmarks", "Asl", "reference-bench.mjs"), specFile]);
+            var output = await ChildProcess.RunAsync(node, [Repository.Path("tests", "Benchmarks", "Asl", "reference-bench.mjs"), specFile]);
             var figures = JsonSerializer.Deserialize(output, BenchmarkJson.Default.ReferenceFigures)!;
             return new AslRunResult("aws-local-stepfunctions", scenario.Name, executions, figures.Transitions, figures.Seconds, figures.PeakRssMiB);
         }
@@ -101,21 +92,6 @@ internal static class AslBenchmark
         {
             File.Delete(specFile);
         }
-    }
-
-    private static async Task<string> RunProcessAsync(string file, IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repository.Path() };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await stderr}");
-        }
-
-        return (await stdout).Trim().Split('\n')[^1];
     }
 }
 

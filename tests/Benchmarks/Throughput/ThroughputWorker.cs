@@ -1,0 +1,129 @@
+using System.Globalization;
+using ContinuousImprovement.Asl.Runtime;
+using ContinuousImprovement.Core.Ports;
+using ContinuousImprovement.Core.State;
+using ContinuousImprovement.Core.Storage;
+using ContinuousImprovement.Local.Adapters;
+using ContinuousImprovement.Local.Model;
+using ContinuousImprovement.Local.Twin;
+using ContinuousImprovement.Local.Twin.Events;
+
+namespace ContinuousImprovement.Benchmarks.Throughput;
+
+/// <summary>
+/// The worker side of <c>throughput</c>: a fresh twin in a temp folder with <c>n</c> images already in
+/// <c>images_for_detection/</c>; their S3 events are published at once and the clock runs from the first event
+/// until every detection execution has ended (inference logged, decision taken, human loops started).
+/// </summary>
+internal static class ThroughputWorker
+{
+    public const string Command = "throughput-worker";
+    private const string ServingArn = "arn:aws:rekognition:local-1:000000000000:project/continuous-improvement/version/bench/1";
+    private const int WarmUp = 200;
+
+    public static async Task<ThroughputResult> RunAsync(string mode, int executions)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ci-throughput-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            var images = Images(Math.Min(executions + WarmUp, 2000));
+            var stored = await StoreAsync(folder, images, executions + WarmUp);
+            await using var twin = await LocalTwin.OpenAsync(new TwinOptions(folder)
+            {
+                Clock = new VirtualClock(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)),
+                KeepHistories = false,
+                Trainer = new ScriptedTrainer(Path.Combine(folder, "plan.json")),
+            });
+            Serve(twin, mode);
+            var state = SystemState.Initial with { Serving = new ServingVersion(ServingArn, 0.9, twin.Clock.Now) };
+            await twin.Parameters.PutAsync(twin.Catalog.FullName(twin.Catalog.SystemParameter.Name), SystemStateDocument.Serialize(state), default);
+
+            Publish(twin, stored.Take(WarmUp));
+            await twin.WhenIdleAsync();
+            GC.Collect();
+            var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            Publish(twin, stored.Skip(WarmUp));
+            await twin.WhenIdleAsync();
+            watch.Stop();
+            var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+
+            var runs = twin.Journal.Summaries().Skip(WarmUp).ToList();
+            var logged = (await twin.Inferences.AllAsync(default)).Count - WarmUp;
+            return new ThroughputResult(mode, executions, runs.Count(r => r.Status == "SUCCEEDED"), logged, twin.Reviews.OpenLoops().Count, watch.Elapsed.TotalSeconds, cpu.TotalSeconds, PeakRssMiB());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void Publish(LocalTwin twin, IEnumerable<StoredObject> objects)
+    {
+        var sequence = 0L;
+        foreach (var stored in objects)
+        {
+            twin.Bus.Publish(S3EventJson.ObjectCreated(stored, "PutObject", twin.Clock.Now, ++sequence));
+        }
+    }
+
+    private static void Serve(LocalTwin twin, string mode)
+    {
+        var models = Path.Combine(twin.Folder, "models");
+        switch (mode)
+        {
+            case "lookup":
+                // Every image gets the same confident answer: the workflow's own cost, no inference.
+                LocalModelRuntime.Save(models, new LocalModelVersion(ServingArn, LocalModelRuntime.Running, new Dictionary<string, IReadOnlyList<LocalLabel>>(), [new LocalLabel("shirt", 97.5), new LocalLabel("coat", 1.2)]));
+                break;
+            default:
+                throw new ArgumentException($"Unknown mode {mode}.", nameof(mode));
+        }
+    }
+
+    // The images are stored before the twin opens, so storing them raises no events and costs nothing measured.
+    private static async Task<List<StoredObject>> StoreAsync(string folder, List<byte[]> images, int count)
+    {
+        using var store = new FolderObjectStore(Path.Combine(folder, "buckets"));
+        var stored = new List<StoredObject>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var key = $"{BucketLayout.ImagesForDetection}{i / 1000:D3}/image-{i.ToString("D6", CultureInfo.InvariantCulture)}.png";
+            stored.Add(await store.PutAsync(TwinOptions.DefaultBucket, key, images[i % images.Count], "image/png", null, default));
+        }
+
+        return stored;
+    }
+
+    private static List<byte[]> Images(int count)
+    {
+        if (FashionMnist.IsInstalled())
+        {
+            return FashionMnist.Load(training: false, limit: count).Select(image => ImagePixels.ToPng(image.Pixels)).ToList();
+        }
+
+        var random = new Random(7);
+        return Enumerable.Range(0, count).Select(_ =>
+        {
+            var pixels = new byte[28 * 28];
+            random.NextBytes(pixels);
+            return ImagePixels.ToPng(pixels);
+        }).ToList();
+    }
+
+    private static double PeakRssMiB()
+    {
+        // VmHWM is the resident set's high-water mark: what the machine had to give this process at most.
+        foreach (var line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+            }
+        }
+
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        return process.PeakWorkingSet64 / (1024.0 * 1024.0);
+    }
+}
