@@ -18,6 +18,11 @@ namespace ContinuousImprovement.Local.Adapters;
 /// Changes due on the clock are applied when the version is next touched (described, started, stopped) — the
 /// workflow describes a version before it relies on it, as it must on AWS.
 /// </para>
+/// <para>
+/// A trainer that hands over a trained model (the twin's ML.NET trainer) has it stored as
+/// <c>versions/&lt;escaped ARN&gt;.model</c> next to the version's record, so versions and their models outlive the
+/// process; the runtime then answers from the model instead of fixed predictions.
+/// </para>
 /// Fails as Rekognition does: an empty or duplicate version name is Invalid or Conflict; starting a version that is
 /// not TRAINING_COMPLETED or STOPPED, or stopping one that is not RUNNING or STARTING, is Conflict
 /// (ResourceInUseException); an unknown version is NotFound (described: null, as DescribeProjectVersions lists none).
@@ -49,31 +54,45 @@ public sealed class LocalModelTraining(string folder, IObjectStore objects, ILoc
     {
         ArgumentNullException.ThrowIfNull(trainingManifest);
         ArgumentNullException.ThrowIfNull(testManifest);
-        if (string.IsNullOrWhiteSpace(projectArn) || string.IsNullOrWhiteSpace(versionName))
-        {
-            throw new PortException(PortFailure.Invalid, "CreateProjectVersion needs a project ARN and a version name.");
-        }
-
+        RequireNames(projectArn, versionName);
         var train = await ReadManifestAsync(trainingManifest, cancellationToken).ConfigureAwait(false);
         var test = await ReadManifestAsync(testManifest, cancellationToken).ConfigureAwait(false);
+        return await RegisterAsync(
+            projectArn,
+            versionName,
+            (arn, sequence) => trainer.TrainAsync(new LocalTrainingJob(arn, versionName, sequence, train, test), cancellationToken),
+            completeNow: false,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Registers a version trained outside any workflow — the twin's initial model, trained on a seed set — as
+    /// Rekognition would have it once training ended: TRAINING_COMPLETED (or TRAINING_FAILED when
+    /// <paramref name="result"/> failed) at once, whatever <see cref="LocalTrainingResult.TrainingTime"/> says. Its
+    /// model is stored as a created version's is; the caller starts it with <see cref="StartVersionAsync"/>.
+    /// Refused as <see cref="CreateVersionAsync"/> is: empty names Invalid, a taken version name Conflict.
+    /// </summary>
+    /// <returns>The new version's ARN, named as Rekognition names it.</returns>
+    public Task<string> AddTrainedVersionAsync(string projectArn, string versionName, LocalTrainingResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        RequireNames(projectArn, versionName);
+        return RegisterAsync(projectArn, versionName, (_, _) => Task.FromResult(result), completeNow: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// What this adapter keeps about a version, with the change due by now applied; null for an unknown one. Beyond
+    /// <see cref="DescribeVersionAsync"/> (whose port has room for the macro F1 only) it holds the per-label scores
+    /// and the model file. They are known from creation on, whereas Describe, as Rekognition, shows an evaluation
+    /// only once training has completed.
+    /// </summary>
+    public async Task<LocalVersionRecord?> DescribeLocalVersionAsync(string projectVersionArn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(projectVersionArn);
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var all = All();
-            if (all.Any(r => r.ProjectArn == projectArn && r.VersionName == versionName))
-            {
-                throw new PortException(PortFailure.Conflict, $"Project {Printable.Quote(projectArn, maxChars: 120)} already has a version named {Printable.Quote(versionName, maxChars: 120)}.");
-            }
-
-            var now = time.GetUtcNow();
-            var arn = $"{ProjectPrefix(projectArn)}/version/{versionName}/{now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}";
-            var sequence = all.Count + 1;
-            var result = await trainer.TrainAsync(new LocalTrainingJob(arn, versionName, sequence, train, test), cancellationToken).ConfigureAwait(false);
-            Save(new LocalVersionRecord(
-                arn, projectArn, versionName, sequence, now, TrainingInProgress, "The model is being trained.",
-                result.Succeeded ? TrainingCompleted : TrainingFailed, result.StatusMessage, now + result.TrainingTime,
-                result.Succeeded ? result.F1 : null, null, result.StartFailure, result.Predictions, result.Otherwise));
-            return arn;
+            return Current(projectVersionArn);
         }
         finally
         {
@@ -143,6 +162,60 @@ public sealed class LocalModelTraining(string folder, IObjectStore objects, ILoc
         }
     }
 
+    // Training runs under the gate: the sequence number a trainer is given must be unique, and a real training
+    // takes seconds (a describe of another version waits that long, which the workflows tolerate).
+    private async Task<string> RegisterAsync(string projectArn, string versionName, Func<string, int, Task<LocalTrainingResult>> train, bool completeNow, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var all = All();
+            if (all.Any(r => r.ProjectArn == projectArn && r.VersionName == versionName))
+            {
+                throw new PortException(PortFailure.Conflict, $"Project {Printable.Quote(projectArn, maxChars: 120)} already has a version named {Printable.Quote(versionName, maxChars: 120)}.");
+            }
+
+            var now = time.GetUtcNow();
+            var arn = $"{ProjectPrefix(projectArn)}/version/{versionName}/{now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}";
+            var sequence = all.Count + 1;
+            var result = await train(arn, sequence).ConfigureAwait(false);
+            var outcome = result.Succeeded ? TrainingCompleted : TrainingFailed;
+            var modelFile = result is { Succeeded: true, Model: { } model } ? SaveModel(arn, model) : null;
+            var record = new LocalVersionRecord(
+                arn, projectArn, versionName, sequence, now, TrainingInProgress, "The model is being trained.",
+                outcome, result.StatusMessage, now + result.TrainingTime,
+                result.Succeeded ? result.F1 : null, null, result.StartFailure, result.Predictions, result.Otherwise,
+                modelFile, result.Succeeded ? result.LabelScores : null);
+            Save(completeNow ? record with { Status = outcome, StatusMessage = result.StatusMessage, NextStatus = null, NextStatusMessage = null, NextAt = null } : record);
+            return arn;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    // Next to the version's record, so the model outlives the process; a version's model never changes, which
+    // lets predictors keep it loaded by path.
+    private string SaveModel(string arn, ReadOnlyMemory<byte> model)
+    {
+        var relative = Path.Combine(Path.GetFileName(RecordsFolder), Uri.EscapeDataString(arn) + ".model");
+        IoFailures.Guard($"write the model of version {arn}", () =>
+        {
+            AtomicFile.Replace(Path.Combine(folder, relative), model.Span, Path.Combine(folder, ".tmp"));
+            return true;
+        });
+        return relative;
+    }
+
+    private static void RequireNames(string projectArn, string versionName)
+    {
+        if (string.IsNullOrWhiteSpace(projectArn) || string.IsNullOrWhiteSpace(versionName))
+        {
+            throw new PortException(PortFailure.Invalid, "CreateProjectVersion needs a project ARN and a version name.");
+        }
+    }
+
     private async Task ChangeAsync(string arn, string what, string[] allowed, Func<LocalVersionRecord, LocalVersionRecord> change, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -190,7 +263,7 @@ public sealed class LocalModelTraining(string folder, IObjectStore objects, ILoc
         IoFailures.Guard($"write model version {record.Arn}", () =>
         {
             AtomicFile.Replace(RecordPath(record.Arn), JsonSerializer.SerializeToUtf8Bytes(record, LocalTrainingJsonContext.Default.LocalVersionRecord), Path.Combine(folder, ".tmp"));
-            LocalModelRuntime.Save(folder, new LocalModelVersion(record.Arn, record.Status, record.Predictions, record.Otherwise));
+            LocalModelRuntime.Save(folder, new LocalModelVersion(record.Arn, record.Status, record.Predictions, record.Otherwise, record.ModelFile));
             return true;
         });
     }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 using ContinuousImprovement.Core.Sampling;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -14,15 +16,19 @@ public sealed class PixelClassifier
     private readonly MLContext ml;
     private readonly ITransformer model;
     private readonly string[] labels;
-    private readonly PredictionEngine<Row, ScoredRow> engine;
-    private readonly Lock gate = new();
+
+    // A PredictionEngine is not thread-safe and detections of the twin run concurrently: each call borrows an
+    // engine of its own, so predictions run in parallel instead of queuing on one lock; the pool grows to the
+    // highest concurrency seen.
+    private readonly ConcurrentBag<PredictionEngine<Row, ScoredRow>> engines = [];
 
     private PixelClassifier(MLContext ml, ITransformer model, DataViewSchema inputSchema)
     {
         this.ml = ml;
         this.model = model;
         InputSchema = inputSchema;
-        engine = ml.Model.CreatePredictionEngine<Row, ScoredRow>(model, inputSchema);
+        var engine = ml.Model.CreatePredictionEngine<Row, ScoredRow>(model, inputSchema);
+        engines.Add(engine);
         var keyValues = default(VBuffer<ReadOnlyMemory<char>>);
         engine.OutputSchema["Score"].GetSlotNames(ref keyValues);
         labels = keyValues.DenseValues().Select(v => v.ToString()).ToArray();
@@ -63,11 +69,19 @@ public sealed class PixelClassifier
     public IReadOnlyList<LabelConfidence> Predict(float[] features)
     {
         ArgumentNullException.ThrowIfNull(features);
-        ScoredRow scored;
-        lock (gate)
+        if (!engines.TryTake(out var engine))
         {
-            // PredictionEngine is not thread-safe; detections of the twin run concurrently.
+            engine = ml.Model.CreatePredictionEngine<Row, ScoredRow>(model, InputSchema);
+        }
+
+        ScoredRow scored;
+        try
+        {
             scored = engine.Predict(new Row { Features = features, Label = "" });
+        }
+        finally
+        {
+            engines.Add(engine);
         }
 
         return scored.Score

@@ -9,6 +9,7 @@ namespace ContinuousImprovement.Workflows.Tests.Adapters;
 public sealed class LocalModelRuntimeTests : IDisposable
 {
     private const string Arn = "arn:aws:rekognition:us-east-1:123456789012:project/p/version/v1/1";
+    private const string ModelArn = "arn:aws:rekognition:us-east-1:123456789012:project/p/version/v3/3";
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, 0x4A, 0x46];
     private readonly TempFolder folder = new();
     private readonly FolderObjectStore images;
@@ -97,5 +98,81 @@ public sealed class LocalModelRuntimeTests : IDisposable
         var stale = await Assert.ThrowsAsync<PortException>(() => runtime.DetectAsync(Arn, old, 0, default));
 
         Assert.Equal((PortFailure.NotFound, PortFailure.NotFound), (missing.Failure, stale.Failure));
+    }
+
+    [Fact]
+    public async Task A_version_with_a_model_file_answers_from_the_image_bytes_highest_confidence_first_at_or_above_the_minimum()
+    {
+        var predictor = new FakePredictor([new("dog", 20), new("cat", 75.5), new("fox", 4.5)]);
+        var image = await StoreAsync("in/cat.png", DetectionTwin.Png);
+        ServeModel("versions/v3.model");
+
+        var prediction = await WithPredictor(predictor).DetectAsync(ModelArn, image, 10, default);
+
+        Assert.Equal(new Prediction([new LabelConfidence("cat", 75.5), new LabelConfidence("dog", 20)]), prediction);
+        var call = predictor.Calls.Single();
+        Assert.Equal(Path.Combine(folder["models"], "versions", "v3.model"), call.Path);
+        Assert.Equal(DetectionTwin.Png, call.Image);
+    }
+
+    [Fact]
+    public async Task Bytes_the_predictor_cannot_decode_are_invalid()
+    {
+        var image = await StoreAsync("in/cat.png", DetectionTwin.Png);
+        ServeModel("versions/v3.model");
+
+        var error = await Assert.ThrowsAsync<PortException>(() => WithPredictor(new FakePredictor(null)).DetectAsync(ModelArn, image, 0, default));
+
+        Assert.Equal(PortFailure.Invalid, error.Failure);
+        Assert.Contains("cannot be decoded", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("versions/v3.model", false, "this runtime was given no predictor")]
+    [InlineData("../outside.model", true, "outside the models folder")]
+    [InlineData("/etc/passwd", true, "outside the models folder")]
+    public async Task A_model_file_that_cannot_be_served_is_unavailable_and_no_file_outside_the_folder_is_read(string modelFile, bool withPredictor, string reason)
+    {
+        var predictor = new FakePredictor([new("cat", 99)]);
+        var image = await StoreAsync("in/cat.png", DetectionTwin.Png);
+        ServeModel(modelFile);
+
+        var error = await Assert.ThrowsAsync<PortException>(() => (withPredictor ? WithPredictor(predictor) : runtime).DetectAsync(ModelArn, image, 0, default));
+
+        Assert.Equal(PortFailure.Unavailable, error.Failure);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+        Assert.Empty(predictor.Calls);
+    }
+
+    [Fact]
+    public async Task Versions_without_a_model_file_keep_answering_from_their_predictions_when_a_predictor_is_given()
+    {
+        var predictor = new FakePredictor([new("fox", 99)]);
+        var image = await StoreAsync("in/cat.png", DetectionTwin.Png);
+
+        var prediction = await WithPredictor(predictor).DetectAsync(Arn, image, 0, default);
+
+        Assert.Equal("cat", prediction.Top!.Label);
+        Assert.Empty(predictor.Calls);
+    }
+
+    private void ServeModel(string modelFile) =>
+        LocalModelRuntime.Save(folder["models"], new LocalModelVersion(ModelArn, LocalModelRuntime.Running, new Dictionary<string, IReadOnlyList<LocalLabel>>(), [new("never", 100)], modelFile));
+
+    private LocalModelRuntime WithPredictor(ILocalPredictor predictor) => new(folder["models"], images, predictor);
+
+    private sealed class FakePredictor(IReadOnlyList<LocalLabel>? answer) : ILocalPredictor
+    {
+        public List<(string Path, byte[] Image)> Calls { get; } = [];
+
+        public IReadOnlyList<LocalLabel>? Predict(string modelPath, ReadOnlySpan<byte> image)
+        {
+            lock (Calls)
+            {
+                Calls.Add((modelPath, image.ToArray()));
+            }
+
+            return answer;
+        }
     }
 }

@@ -1,6 +1,7 @@
 using ContinuousImprovement.Asl.Runtime;
 using ContinuousImprovement.Core.Ports;
 using ContinuousImprovement.Core.Storage;
+using ContinuousImprovement.Core.Training;
 using ContinuousImprovement.Local.Adapters;
 using ContinuousImprovement.Workflows.Tests.Twin;
 
@@ -150,6 +151,106 @@ public sealed class LocalModelTrainingTests : IDisposable
         await custom.CreateVersionAsync(Project, "b", manifest, manifest, manifest, default);
 
         Assert.Equal([(1, "a", "{}\n"), (2, "b", "{}\n")], trainer.Jobs.Select(j => (j.Sequence, j.VersionName, j.TrainingManifest)));
+    }
+
+    [Fact]
+    public async Task A_trained_model_is_stored_next_to_the_versions_record_and_is_what_the_runtime_runs_once_started()
+    {
+        var predictor = new RecordingPredictor();
+        using var custom = new LocalModelTraining(folder["custom"], objects, new FixedTrainer(Trained), new ClockTimeProvider(clock));
+        var arn = await custom.CreateVersionAsync(Project, "m1", manifest, manifest, manifest, default);
+        clock.Advance(TimeSpan.FromMinutes(20));
+        var completed = await custom.DescribeVersionAsync(arn, default);
+        await custom.StartVersionAsync(arn, 1, default);
+        clock.Advance(custom.StartTime);
+        var record = await custom.DescribeLocalVersionAsync(arn, default);
+
+        var prediction = await new LocalModelRuntime(folder["custom"], objects, predictor).DetectAsync(arn, new S3ObjectRef("bkt", "images_for_detection/a.png"), 0, default);
+
+        var modelFile = Path.Combine("versions", Uri.EscapeDataString(arn) + ".model");
+        Assert.Equal((LocalModelTraining.TrainingCompleted, (double?)0.75), (completed!.Status, completed.F1));
+        Assert.Equal((LocalModelTraining.Running, modelFile), (record!.Status, record.ModelFile));
+        Assert.Equal(Trained.LabelScores, record.LabelScores);
+        Assert.Equal([7, 8, 9], File.ReadAllBytes(Path.Combine(folder["custom"], modelFile)));
+        Assert.Equal(Path.Combine(folder["custom"], modelFile), predictor.Paths.Single());
+        Assert.Equal("cat", prediction.Top!.Label);
+    }
+
+    [Fact]
+    public async Task A_failed_training_keeps_neither_model_nor_scores()
+    {
+        using var custom = new LocalModelTraining(folder["custom"], objects, new FixedTrainer(Trained with { Succeeded = false, StatusMessage = "one label" }), new ClockTimeProvider(clock));
+        var arn = await custom.CreateVersionAsync(Project, "m1", manifest, manifest, manifest, default);
+        clock.Advance(TimeSpan.FromMinutes(20));
+
+        var record = await custom.DescribeLocalVersionAsync(arn, default);
+
+        Assert.Equal((LocalModelTraining.TrainingFailed, "one label", null, null, null), (record!.Status, record.StatusMessage, record.F1, record.ModelFile, record.LabelScores));
+        Assert.False(Directory.EnumerateFiles(Path.Combine(folder["custom"], "versions"), "*.model").Any());
+    }
+
+    [Fact]
+    public async Task A_version_trained_elsewhere_is_completed_at_once_and_starts_like_any_other()
+    {
+        var arn = await training.AddTrainedVersionAsync(Project, "seed", Trained, default);
+        var added = await training.DescribeVersionAsync(arn, default);
+        await training.StartVersionAsync(arn, 1, default);
+        clock.Advance(training.StartTime);
+
+        Assert.Equal((LocalModelTraining.TrainingCompleted, "ready", (double?)0.75), (added!.Status, added.StatusMessage, added.F1));
+        Assert.Equal(LocalModelTraining.Running, await StatusAsync(arn));
+        Assert.StartsWith($"{Project[..Project.LastIndexOf('/')]}/version/seed/", arn, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_version_trained_elsewhere_is_refused_what_a_created_one_is()
+    {
+        await training.AddTrainedVersionAsync(Project, "seed", Trained, default);
+
+        var taken = await Assert.ThrowsAsync<PortException>(() => training.AddTrainedVersionAsync(Project, "seed", Trained, default));
+        var unnamed = await Assert.ThrowsAsync<PortException>(() => training.AddTrainedVersionAsync(Project, " ", Trained, default));
+
+        Assert.Equal((PortFailure.Conflict, PortFailure.Invalid), (taken.Failure, unnamed.Failure));
+    }
+
+    [Fact]
+    public async Task Versions_their_scores_and_models_outlive_the_adapter()
+    {
+        var arn = await training.AddTrainedVersionAsync(Project, "seed", Trained, default);
+        var before = await training.DescribeLocalVersionAsync(arn, default);
+
+        using var later = new LocalModelTraining(folder["models"], objects, new ScriptedTrainer(folder["plan.json"]), new ClockTimeProvider(clock));
+        var after = await later.DescribeLocalVersionAsync(arn, default);
+
+        Assert.Equal((before!.Status, before.F1, before.ModelFile), (after!.Status, after.F1, after.ModelFile));
+        Assert.Equal(before.LabelScores, after.LabelScores);
+        Assert.Equal([7, 8, 9], File.ReadAllBytes(Path.Combine(folder["models"], after.ModelFile!)));
+    }
+
+    private static readonly LocalTrainingResult Trained = new(
+        true,
+        "ready",
+        0.75,
+        new Dictionary<string, IReadOnlyList<LocalLabel>>(),
+        [new("never", 100)],
+        TimeSpan.FromMinutes(20),
+        Model: new byte[] { 7, 8, 9 },
+        LabelScores: [new LabelMetrics("cat", 4, 3, 1, 1, 0.75, 0.75, 0.75), new LabelMetrics("dog", 4, 3, 1, 1, 0.75, 0.75, 0.75)]);
+
+    private sealed class FixedTrainer(LocalTrainingResult result) : ILocalTrainer
+    {
+        public Task<LocalTrainingResult> TrainAsync(LocalTrainingJob job, CancellationToken cancellationToken) => Task.FromResult(result);
+    }
+
+    private sealed class RecordingPredictor : ILocalPredictor
+    {
+        public List<string> Paths { get; } = [];
+
+        public IReadOnlyList<LocalLabel>? Predict(string modelPath, ReadOnlySpan<byte> image)
+        {
+            Paths.Add(modelPath);
+            return [new("cat", 90), new("dog", 10)];
+        }
     }
 
     private sealed class RecordingTrainer : ILocalTrainer
