@@ -16,6 +16,11 @@ namespace ContinuousImprovement.Core.Events;
 /// nested pattern object over an array of objects must hold within one element (array-consistent matching); only
 /// <c>exists: false</c> matches a field the event does not have, and only leaves (not objects) count as present.
 /// A key given twice in one pattern object keeps its last value, as EventBridge does.
+/// Where EventBridge's documentation is silent this follows its engine (aws/event-ruler): a string value that is an
+/// IP address matches the same address however written; <c>anything-but</c> matches any present value the excluded
+/// forms do not (numbers, null and booleans included); IPv4 CIDR prefixes run 0–31 and IPv6 0–127. One known
+/// difference: <c>exists: false</c> inside a pattern object matched against an array of objects holds when one
+/// element lacks the field, where EventBridge may require every element to lack it.
 /// </remarks>
 public sealed class EventPattern
 {

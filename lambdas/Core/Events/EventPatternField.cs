@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace ContinuousImprovement.Core.Events;
@@ -8,9 +9,13 @@ internal sealed class EventPatternField
     private readonly EventPatternObject? nested;
     private readonly EventPatternLeaf? leaf;
 
+    // Looked up by UTF-8 bytes, so the event's property names are compared without transcoding the name each time.
+    private readonly byte[] utf8Name;
+
     public EventPatternField(string name, EventPatternObject nested)
     {
         Name = name;
+        utf8Name = Encoding.UTF8.GetBytes(name);
         this.nested = nested;
         MatchesAbsent = nested.MatchesAbsent;
     }
@@ -18,6 +23,7 @@ internal sealed class EventPatternField
     public EventPatternField(string name, EventPatternLeaf leaf)
     {
         Name = name;
+        utf8Name = Encoding.UTF8.GetBytes(name);
         this.leaf = leaf;
         MatchesAbsent = leaf.MatchesAbsent;
     }
@@ -29,7 +35,7 @@ internal sealed class EventPatternField
 
     public bool Matches(JsonElement eventObject)
     {
-        if (!eventObject.TryGetProperty(Name, out var value))
+        if (!eventObject.TryGetProperty(utf8Name, out var value))
         {
             return MatchesAbsent;
         }

@@ -29,6 +29,13 @@ public sealed class EventPatternWildcardTests
     public void Repeated_parts_each_need_their_own_occurrence(string text, bool expected) =>
         Assert.Equal(expected, Matches("""{"x":[{"wildcard":"a*b*a*b"}]}""", $$"""{"x":"{{text}}"}"""));
 
+    [Theory]
+    [InlineData("aaa", false)]
+    [InlineData("aaaa", true)]
+    [InlineData("xaaxaax", true)]
+    public void Middle_parts_may_not_overlap(string text, bool expected) =>
+        Assert.Equal(expected, Matches("""{"x":[{"wildcard":"*aa*aa*"}]}""", $$"""{"x":"{{text}}"}"""));
+
     [Fact]
     public void A_lone_wildcard_matches_every_string_even_the_empty_one()
     {
