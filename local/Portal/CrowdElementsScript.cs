@@ -50,7 +50,8 @@ internal static class CrowdElementsScript
             .crowd-layout { display: flex; gap: 1.5rem; align-items: flex-start; flex-wrap: wrap; }
             .crowd-sidebar { flex: 0 1 22rem; background: #f3f5f8; padding: .75rem 1rem; border-radius: 6px; }
             .crowd-main { flex: 1 1 28rem; }
-            .crowd-main img { max-width: 100%; max-height: 60vh; display: block; margin: .5rem 0; background: #fafbfc; }
+            .crowd-main img { width: min(100%, 36rem); max-height: 60vh; object-fit: contain; display: block; margin: .5rem 0; background: #fafbfc; }
+            .crowd-main img.crowd-small { image-rendering: pixelated; }
             .crowd-categories { border: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
             .crowd-categories label { border: 1px solid #9fb0c2; border-radius: 4px; padding: .35rem .7rem; cursor: pointer; }
             .crowd-categories label:has(input:checked) { background: #1d5fbf; color: #fff; border-color: #1d5fbf; }
@@ -98,6 +99,8 @@ internal static class CrowdElementsScript
               const image = element('img');
               image.src = this.getAttribute('src') || '';
               image.alt = 'Image to classify';
+              // Small images (28×28 training samples) are scaled up; keep their pixels sharp rather than blurred.
+              image.addEventListener('load', () => image.classList.toggle('crowd-small', image.naturalWidth < 256));
               main.append(image);
               if (this.categories) {
                 const group = element('fieldset', 'crowd-categories');

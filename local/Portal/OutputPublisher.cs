@@ -12,6 +12,10 @@ internal sealed class OutputPublisher(LocalHumanReview reviews, IObjectStore obj
 {
     private readonly SemaphoreSlim gate = new(1, 1);
 
+    // Whether a scan of the completed loops can find anything: set at start and by a failed write, so showing the
+    // list does not read every completed loop each time.
+    private bool mayHaveUnpublished = true;
+
     /// <summary>Publishes one loop; false (with the failure logged) when the write failed.</summary>
     public async Task<(bool Published, string? Failure)> PublishAsync(CompletedLoop done, CancellationToken cancellationToken)
     {
@@ -26,12 +30,20 @@ internal sealed class OutputPublisher(LocalHumanReview reviews, IObjectStore obj
         }
     }
 
-    /// <summary>Retries every completed loop whose output is not written yet; answers how many are still waiting.</summary>
+    /// <summary>
+    /// Retries every completed loop whose output is not written yet (all of them after a start or a failed write,
+    /// else none); answers how many are still waiting.
+    /// </summary>
     public async Task<int> RetryAsync(CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (!mayHaveUnpublished)
+            {
+                return 0;
+            }
+
             var waiting = 0;
             foreach (var done in reviews.UnpublishedLoops())
             {
@@ -39,6 +51,7 @@ internal sealed class OutputPublisher(LocalHumanReview reviews, IObjectStore obj
                 waiting += published ? 0 : 1;
             }
 
+            mayHaveUnpublished = waiting > 0;
             return waiting;
         }
         finally
@@ -61,6 +74,7 @@ internal sealed class OutputPublisher(LocalHumanReview reviews, IObjectStore obj
         }
         catch (PortException e)
         {
+            mayHaveUnpublished = true;
             var failure = $"Writing the output of human loop {done.Loop.HumanLoopName} to s3://{answer.OutputBucket}/{answer.OutputKey} failed ({e.ErrorName}): {e.Message}";
             log?.Invoke(failure + " The answer is kept; the portal retries when it starts and whenever the list is shown.");
             return (false, failure);

@@ -18,8 +18,8 @@ internal static class PortalPages
         body { font-family: system-ui, sans-serif; margin: 2rem; color: #1d2733; }
         h1 { font-size: 1.4rem; }
         ol.loops { list-style: none; padding: 0; display: grid; gap: 1rem; }
-        ol.loops li { display: flex; gap: 1rem; align-items: flex-start; border: 1px solid #d5dbe3; border-radius: 6px; padding: .75rem; }
-        ol.loops img { width: 128px; height: 128px; object-fit: contain; background: #f3f5f8; }
+        ol.loops > li { display: flex; gap: 1rem; align-items: flex-start; border: 1px solid #d5dbe3; border-radius: 6px; padding: .75rem; }
+        ol.loops img { width: 128px; height: 128px; object-fit: contain; background: #f3f5f8; image-rendering: pixelated; }
         .meta { color: #5b6b7d; font-size: .9rem; }
         .warning { background: #fff4d6; border: 1px solid #e9c46a; padding: .5rem .75rem; border-radius: 4px; }
         """;
