@@ -24,7 +24,8 @@ internal static class LiquidValues
         JsonValueKind.String => new StringValue(element.GetString()),
         JsonValueKind.Number => element.TryGetDecimal(out var number)
             ? NumberValue.Create(number)
-            : NumberValue.Create(element.GetRawText()),
+            // Beyond decimal's range (1e300): shown as written rather than failing the page.
+            : new StringValue(element.GetRawText()),
         JsonValueKind.True => BooleanValue.True,
         JsonValueKind.False => BooleanValue.False,
         _ => NilValue.Instance,
