@@ -14,5 +14,6 @@ namespace ContinuousImprovement.Local.Adapters;
 [JsonSerializable(typeof(List<StoredLabel>))]
 [JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(OpenLoop))]
+[JsonSerializable(typeof(CompletedLoop))]
 [JsonSerializable(typeof(LocalModelVersion))]
 internal sealed partial class AdaptersJsonContext : JsonSerializerContext;

@@ -2,7 +2,9 @@ namespace ContinuousImprovement.Local.Adapters;
 
 /// <summary>
 /// A human loop waiting for a reviewer, as the twin's review portal lists it: the image, the labels to choose
-/// from, what the model thought and why a human is asked.
+/// from, what the model thought and why a human is asked. <paramref name="InputContent"/> is the JSON the worker
+/// task template reads as <c>task.input</c> (<see cref="ContinuousImprovement.Core.Review.ReviewTaskInput"/>),
+/// exactly what A2I would have been given.
 /// </summary>
 public sealed record OpenLoop(
     string HumanLoopName,
@@ -14,7 +16,8 @@ public sealed record OpenLoop(
     IReadOnlyList<string> Labels,
     IReadOnlyList<OpenLoopLabel> Prediction,
     IReadOnlyList<string> Reasons,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string InputContent);
 
 /// <summary>One label the model predicted, with its 0–100 confidence.</summary>
 public sealed record OpenLoopLabel(string Label, double Confidence);

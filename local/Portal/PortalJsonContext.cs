@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace ContinuousImprovement.Local.Portal;
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    WriteIndented = false)]
+[JsonSerializable(typeof(OutputDocument))]
+[JsonSerializable(typeof(SubmissionRequest))]
+[JsonSerializable(typeof(SubmissionResponse))]
+internal sealed partial class PortalJsonContext : JsonSerializerContext;
