@@ -1,5 +1,4 @@
 using ContinuousImprovement.Asl.Runtime;
-using ContinuousImprovement.Local.Adapters;
 using ContinuousImprovement.Local.Twin;
 
 namespace ContinuousImprovement.Local.Cli;
@@ -12,7 +11,6 @@ internal static class CliTwin
             new TwinOptions(folder)
             {
                 Clock = clock ?? SystemClock.RealTime,
-                Trainer = new ScriptedTrainer(Path.Combine(folder, "training-plan.json")),
             },
             cancellationToken);
 }

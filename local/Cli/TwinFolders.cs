@@ -1,4 +1,4 @@
-using ContinuousImprovement.Local.Twin;
+using ContinuousImprovement.Local.Adapters;
 
 namespace ContinuousImprovement.Local.Cli;
 

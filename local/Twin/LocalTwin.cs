@@ -9,6 +9,7 @@ using ContinuousImprovement.Handlers.Invocation;
 using ContinuousImprovement.Handlers.ParameterApply;
 using ContinuousImprovement.Handlers.Settings;
 using ContinuousImprovement.Local.Adapters;
+using ContinuousImprovement.Local.Model;
 using ContinuousImprovement.Local.Twin.Events;
 using ContinuousImprovement.Local.Twin.Workflows;
 
@@ -44,10 +45,10 @@ public sealed class LocalTwin : IAsyncDisposable
         Digest = new JsonlNotificationDigest(Path.Combine(Folder, "outbox", "digest.jsonl"));
         Schedules = new FileSchedules(Path.Combine(Folder, "schedules.json"));
         var models = Path.Combine(Folder, "models");
-        training = new LocalModelTraining(models, folderStore, options.Trainer ?? throw new ArgumentException("A trainer is required.", nameof(options)), Time);
+        training = new LocalModelTraining(models, folderStore, options.Trainer ?? new MlNetTrainer(folderStore, new MlNetTrainerOptions(options.TrainingTime)), Time);
         Objects = new EventingObjectStore(folderStore, Bus, Time);
         Parameters = new EventingParameterStore(fileParameters, Bus, Time);
-        Ports = new Ports(Objects, Parameters, new LocalModelRuntime(models, folderStore), Inferences, Reviews, Outbox, Digest, Time)
+        Ports = new Ports(Objects, Parameters, new LocalModelRuntime(models, folderStore, Predictor), Inferences, Reviews, Outbox, Digest, Time)
         {
             Catalog = options.Catalog,
             Schedules = Schedules,
@@ -74,6 +75,9 @@ public sealed class LocalTwin : IAsyncDisposable
     }
 
     public TwinOptions Options { get; }
+
+    /// <summary>Answers detections from the trained ML.NET models (each loaded once).</summary>
+    public MlNetPredictor Predictor { get; } = new();
 
     public string Folder { get; }
 

@@ -29,6 +29,9 @@ public sealed record TwinOptions(string Folder)
     /// <summary>Trains model versions for the training workflow; null: the ML.NET pixel classifier.</summary>
     public ILocalTrainer? Trainer { get; init; }
 
+    /// <summary>How long a version stays TRAINING_IN_PROGRESS on the twin's clock (Rekognition takes an hour or more).</summary>
+    public TimeSpan TrainingTime { get; init; } = TimeSpan.FromMinutes(45);
+
     /// <summary>Keep each execution's full history on disk for <c>improve history</c> (off for throughput runs).</summary>
     public bool KeepHistories { get; init; } = true;
 

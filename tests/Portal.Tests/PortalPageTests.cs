@@ -1,3 +1,4 @@
+using ContinuousImprovement.Local.Adapters;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;

@@ -198,10 +198,20 @@ public sealed class WorkflowTriggers
         writer.WriteEndObject();
     });
 
+    // The workflows write the system parameter (operational state) under the same prefix many times a day; it is
+    // not an operator's setting, so its changes start nothing. A field's list of matchers is an OR, so the exclusion
+    // sits on another field: the parameter's ARN, which ends with its name.
     private static string ParameterChanged(string parameterPrefix) => Write(writer =>
     {
         Strings(writer, "source", "aws.ssm");
         Strings(writer, "detail-type", "Parameter Store Change");
+        writer.WriteStartArray("resources");
+        writer.WriteStartObject();
+        writer.WriteStartObject("anything-but");
+        writer.WriteString("suffix", ":parameter" + parameterPrefix + ParameterCatalog.Default.SystemParameter.Name);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteEndArray();
         writer.WriteStartObject("detail");
         writer.WriteStartArray("name");
         Operator(writer, "prefix", parameterPrefix);

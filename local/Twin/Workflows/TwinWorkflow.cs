@@ -1,3 +1,4 @@
+using ContinuousImprovement.Core.Events;
 using ContinuousImprovement.Handlers.Detection;
 using ContinuousImprovement.Handlers.ParameterApply;
 using ContinuousImprovement.Handlers.ReviewFiling;
@@ -20,4 +21,14 @@ public sealed record TwinWorkflow(string Name, string DefinitionFile, IReadOnlyD
     public static TwinWorkflow Training { get; } = new("training", TrainingWorkflow.DefinitionFile, TrainingWorkflow.Functions);
 
     public static IReadOnlyList<TwinWorkflow> All { get; } = [Detection, ReviewFiling, ParameterApply, Training];
+
+    /// <summary>The twin's workflow for a product workflow a trigger names.</summary>
+    public static TwinWorkflow For(ProductWorkflow workflow) => workflow switch
+    {
+        ProductWorkflow.Detection => Detection,
+        ProductWorkflow.ReviewFiling => ReviewFiling,
+        ProductWorkflow.ParameterApply => ParameterApply,
+        ProductWorkflow.Training => Training,
+        _ => throw new ArgumentOutOfRangeException(nameof(workflow), workflow, "The twin does not run this workflow yet."),
+    };
 }

@@ -126,7 +126,7 @@ public sealed class WorkflowTriggersTests
             """{"source":["aws.sagemaker"],"detail-type":["SageMaker A2I HumanLoop Status Change"],"detail":{"$or":[{"humanLoopStatus":["Failed","Stopped"]},{"humanLoopStatus":["Completed"],"humanLoopOutput":{"outputS3Uri":[{"anything-but":{"prefix":"s3://DOC-EXAMPLE-BUCKET1/review_output/"}},{"exists":false}]}}]}}""",
             Triggers.Rule(WorkflowTriggers.HumanLoopStatusStartsFiling).PatternJson);
         Assert.Equal(
-            """{"source":["aws.ssm"],"detail-type":["Parameter Store Change"],"detail":{"name":[{"prefix":"/ContinuousImprovement/"},{"prefix":"ContinuousImprovement/"}],"operation":["Create","Update","Delete"]}}""",
+            """{"source":["aws.ssm"],"detail-type":["Parameter Store Change"],"resources":[{"anything-but":{"suffix":":parameter/ContinuousImprovement/System-State"}}],"detail":{"name":[{"prefix":"/ContinuousImprovement/"},{"prefix":"ContinuousImprovement/"}],"operation":["Create","Update","Delete"]}}""",
             Triggers.Rule(WorkflowTriggers.ParameterChangeStartsApply).PatternJson);
     }
 
@@ -237,6 +237,21 @@ public sealed class WorkflowTriggersTests
         .Select(t => t.Item1 + t.Item2);
 
     /// <summary>Sets a dotted path in an event; a value that is JSON (null, an object) is set as JSON, anything else as a string.</summary>
+    [Theory]
+    [InlineData("System-State", false)]
+    [InlineData("System-State-Archive", true)]
+    [InlineData("Minimum-F1-Score", true)]
+    public void A_change_of_the_system_parameter_starts_no_parameter_apply_but_its_namesakes_do(string name, bool starts)
+    {
+        var eventJson = EventExamples.With("ssm-parameter-store-change-update.json", node =>
+        {
+            node["detail"]!["name"] = "/ContinuousImprovement/" + name;
+            node["resources"] = new JsonArray($"arn:aws:ssm:us-east-2:123456789012:parameter/ContinuousImprovement/{name}");
+        });
+
+        Assert.Equal(starts, Triggers.Route(eventJson).Any(t => t.RuleName == WorkflowTriggers.ParameterChangeStartsApply));
+    }
+
     private static void Set(JsonNode node, string path, string value)
     {
         var names = path.Split('.');
