@@ -6,6 +6,7 @@ namespace ContinuousImprovement.Local.Portal;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     WriteIndented = false)]
+[JsonSerializable(typeof(ClassifierAnswer))]
 [JsonSerializable(typeof(OutputDocument))]
 [JsonSerializable(typeof(SubmissionRequest))]
 [JsonSerializable(typeof(SubmissionResponse))]

@@ -37,7 +37,6 @@ public sealed class ReviewPortal : IAsyncDisposable
     /// <summary>The largest submission body accepted.</summary>
     public const int MaxSubmissionBytes = 64 * 1024;
 
-    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
     private const string PageSecurityPolicy =
         "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; "
         + "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
@@ -46,23 +45,21 @@ public sealed class ReviewPortal : IAsyncDisposable
 
     private readonly WebApplication app;
     private readonly ReviewPortalOptions options;
-    private readonly string flowDefinitionArn;
     private readonly ObjectGrants grants;
     private readonly WorkerTemplate template;
-    private readonly OutputPublisher publisher;
+    private readonly LoopAnswering answering;
 
     // When each loop's page was last shown: the answer's acceptanceTime, as A2I records when a worker took the task.
     private readonly ConcurrentDictionary<string, DateTimeOffset> shownAt = new(StringComparer.Ordinal);
 
-    private ReviewPortal(WebApplication app, ReviewPortalOptions options, string token, ObjectGrants grants, WorkerTemplate template, OutputPublisher publisher)
+    private ReviewPortal(WebApplication app, ReviewPortalOptions options, string token, ObjectGrants grants, WorkerTemplate template, LoopAnswering answering)
     {
         this.app = app;
         this.options = options;
         this.grants = grants;
         this.template = template;
-        this.publisher = publisher;
+        this.answering = answering;
         Token = token;
-        flowDefinitionArn = options.FlowDefinitionArn ?? $"arn:aws:sagemaker:local:000000000000:flow-definition/{options.FlowDefinitionName}";
     }
 
     /// <summary>Where the portal listens, e.g. <c>http://127.0.0.1:5123/</c>.</summary>
@@ -102,8 +99,8 @@ public sealed class ReviewPortal : IAsyncDisposable
             kestrel.AddServerHeader = false;
         });
         var app = builder.Build();
-        var publisher = new OutputPublisher(options.Reviews, options.Objects, options.Log);
-        var portal = new ReviewPortal(app, options, token, grants, template, publisher);
+        var answering = new LoopAnswering(options.Reviews, options.Objects, options.Bucket, options.FlowDefinitionName, options.FlowDefinitionArn, options.Log);
+        var portal = new ReviewPortal(app, options, token, grants, template, answering);
         try
         {
             await portal.StartListeningAsync(cancellationToken).ConfigureAwait(false);
@@ -125,7 +122,7 @@ public sealed class ReviewPortal : IAsyncDisposable
         finally
         {
             await app.DisposeAsync().ConfigureAwait(false);
-            publisher.Dispose();
+            answering.Dispose();
         }
     }
 
@@ -170,7 +167,7 @@ public sealed class ReviewPortal : IAsyncDisposable
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var port = new Uri(app.Urls.First()).Port;
         BaseUrl = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
-        await publisher.RetryAsync(cancellationToken).ConfigureAwait(false);
+        await answering.RetryUnpublishedAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task SecurityHeadersAsync(HttpContext context, RequestDelegate next)
@@ -195,7 +192,7 @@ public sealed class ReviewPortal : IAsyncDisposable
 
     private async Task ListAsync(HttpContext context)
     {
-        var waiting = await publisher.RetryAsync(context.RequestAborted).ConfigureAwait(false);
+        var waiting = await answering.RetryUnpublishedAsync(context.RequestAborted).ConfigureAwait(false);
         await HtmlAsync(context, StatusCodes.Status200OK, PortalPages.Listing(options.Reviews.OpenLoops(), waiting, grants)).ConfigureAwait(false);
     }
 
@@ -263,31 +260,27 @@ public sealed class ReviewPortal : IAsyncDisposable
         }
 
         var now = options.Time.GetUtcNow();
-        var output = Output(loop, submission.AnswerContent, now);
-        if (AnswerCheck.Problem(output, loop.Labels) is { } problem)
+        var accepted = shownAt.TryGetValue(name, out var shown) ? shown : (DateTimeOffset?)null;
+        var outcome = await answering.AnswerAsync(loop, submission.AnswerContent, options.WorkerId, now, accepted, context.RequestAborted).ConfigureAwait(false);
+        switch (outcome.Status)
         {
-            await AnswerAsync(context, StatusCodes.Status400BadRequest, new SubmissionResponse(problem)).ConfigureAwait(false);
-            return;
-        }
-
-        var answer = new LoopAnswer(now, options.Bucket, ReviewOutputKey.For(options.FlowDefinitionName, name, now), output);
-        var completion = options.Reviews.TryComplete(name, answer);
-        if (completion != LoopCompletion.Completed)
-        {
-            var (status, _, text) = NotOpen(name);
-            await AnswerAsync(context, status, new SubmissionResponse(text)).ConfigureAwait(false);
-            return;
+            case LoopAnswerStatus.Refused:
+                await AnswerAsync(context, StatusCodes.Status400BadRequest, new SubmissionResponse(outcome.Problem!)).ConfigureAwait(false);
+                return;
+            case LoopAnswerStatus.NotOpen:
+                var (status, _, text) = NotOpen(name);
+                await AnswerAsync(context, status, new SubmissionResponse(text)).ConfigureAwait(false);
+                return;
         }
 
         shownAt.TryRemove(name, out _);
-        var outputUri = S3Uri.Format(answer.OutputBucket, answer.OutputKey);
-        var (published, failure) = await publisher.PublishAsync(options.Reviews.FindCompletedLoop(name)!, context.RequestAborted).ConfigureAwait(false);
+        var published = outcome.Status == LoopAnswerStatus.Published;
         await AnswerAsync(
             context,
             published ? StatusCodes.Status200OK : StatusCodes.Status202Accepted,
             published
-                ? new SubmissionResponse("Answer saved. Thank you!", outputUri, Published: true)
-                : new SubmissionResponse($"Answer saved, but its output is not written yet: {failure} The portal retries it.", outputUri, Published: false)).ConfigureAwait(false);
+                ? new SubmissionResponse("Answer saved. Thank you!", outcome.OutputUri, Published: true)
+                : new SubmissionResponse($"Answer saved, but its output is not written yet: {outcome.Problem} The portal retries it.", outcome.OutputUri, Published: false)).ConfigureAwait(false);
     }
 
     private async Task ServeObjectAsync(HttpContext context)
@@ -329,20 +322,6 @@ public sealed class ReviewPortal : IAsyncDisposable
 
         response.ContentLength = content.Body.Length;
         await response.Body.WriteAsync(content.Body, context.RequestAborted).ConfigureAwait(false);
-    }
-
-    private string Output(OpenLoop loop, JsonElement answerContent, DateTimeOffset now)
-    {
-        using var input = JsonDocument.Parse(loop.InputContent);
-        DateTimeOffset? accepted = shownAt.TryGetValue(loop.HumanLoopName, out var shown) && shown <= now ? shown : null;
-        var answer = new OutputAnswer(
-            accepted?.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture),
-            answerContent,
-            now.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture),
-            accepted is { } from ? Math.Round((now - from).TotalSeconds, 3) : 0,
-            options.WorkerId);
-        var document = new OutputDocument(flowDefinitionArn, [answer], loop.HumanLoopName, input.RootElement);
-        return JsonSerializer.Serialize(document, PortalJsonContext.Default.OutputDocument);
     }
 
     private (int Status, string Title, string Text) NotOpen(string name)
