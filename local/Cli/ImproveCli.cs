@@ -24,7 +24,7 @@ public static class ImproveCli
         root.Options.Add(folder);
         foreach (var command in new ICliCommand[]
         {
-            new UpCommand(console, folder), new UploadCommand(console, folder), new ParamsCommand(console, folder),
+            new DemoCommand(console, folder), new UpCommand(console, folder), new UploadCommand(console, folder), new ParamsCommand(console, folder),
             new StatusCommand(console, folder), new ExecutionsCommand(console, folder), new HistoryCommand(console, folder), new OutboxCommand(console, folder),
         })
         {

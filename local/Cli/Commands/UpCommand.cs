@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ContinuousImprovement.Asl.Runtime;
+using ContinuousImprovement.Local.Portal;
 using Spectre.Console;
 
 namespace ContinuousImprovement.Local.Cli.Commands;
@@ -13,7 +14,8 @@ internal sealed class UpCommand(IAnsiConsole console, Option<string> folder) : I
     public Command Build()
     {
         var speed = new Option<double>("--speed") { Description = "How much faster than real time the twin's clock runs (60: a minute a second).", DefaultValueFactory = _ => 1.0 };
-        var command = new Command("up", "Run the twin (schedules, workflows) until Ctrl-C.") { speed };
+        var port = new Option<int>("--port") { Description = "The review portal's port on 127.0.0.1 (0: any free port).", DefaultValueFactory = _ => 0 };
+        var command = new Command("up", "Run the twin (schedules, workflows) and the review portal until Ctrl-C.") { speed, port };
         command.SetAction(async (parse, cancel) =>
         {
             var scale = parse.GetValue(speed);
@@ -22,8 +24,27 @@ internal sealed class UpCommand(IAnsiConsole console, Option<string> folder) : I
                 throw new CliException($"--speed must be above 0 and at most 100000, not {scale}.");
             }
 
+            var portalPort = parse.GetValue(port);
+            if (portalPort is < 0 or > 65535)
+            {
+                throw new CliException($"--port must be from 0 to 65535, not {portalPort}.");
+            }
+
             await using var twin = await CliTwin.OpenAsync(parse.GetValue(folder)!, new SystemClock(scale), cancel).ConfigureAwait(false);
+            await using var portal = await ReviewPortal.StartAsync(
+                new ReviewPortalOptions
+                {
+                    Reviews = twin.Reviews,
+                    Objects = twin.Objects,
+                    Bucket = twin.Bucket,
+                    FlowDefinitionName = twin.Options.FlowDefinitionName,
+                    Time = twin.Time,
+                    Port = portalPort,
+                    Log = message => console.WriteLine(message),
+                },
+                cancel).ConfigureAwait(false);
             console.WriteLine($"twin up in {twin.Folder} (bucket folder {Path.Combine(twin.Folder, "buckets", twin.Bucket)}); Ctrl-C stops it.");
+            console.WriteLine($"review portal: {portal.SignInUrl}");
             using var ticks = new PeriodicTimer(TimeSpan.FromSeconds(1));
             try
             {
