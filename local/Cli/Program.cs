@@ -12,4 +12,10 @@ Console.CancelKeyPress += (_, e) =>
     }
 };
 
+// Piped output has no terminal width; Spectre would then wrap tables at 80 columns.
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Console.Profile.Width = 160;
+}
+
 return await ImproveCli.RunAsync(args, AnsiConsole.Console, stop.Token);

@@ -173,6 +173,12 @@ public sealed class DemoRunner(DemoSettings settings, string folder, IProgress<D
             var versions = new List<DemoVersion>();
             foreach (var version in await training.VersionsAsync(cancellationToken).ConfigureAwait(false))
             {
+                // Every trained version is scored on the held-out images too, so the table shows whether the gate chose well.
+                if (!heldOutF1.ContainsKey(version.Arn) && version.ModelFile is not null)
+                {
+                    heldOutF1[version.Arn] = await HeldOutF1Async(version.Arn, cancellationToken).ConfigureAwait(false);
+                }
+
                 var outcome = deployed.Contains(version.Arn)
                     ? version.Arn == serving ? "deployed, serving" : "deployed, replaced later"
                     : WhyNot(version, outbox);
@@ -184,8 +190,17 @@ public sealed class DemoRunner(DemoSettings settings, string folder, IProgress<D
 
         private static string WhyNot(LocalVersionRecord version, IReadOnlyList<Core.Ports.Notification> outbox)
         {
-            var said = outbox.LastOrDefault(n => n.Kind is "gate-failed" or "training-failed" or "deploy-failed" && (n.Message.Contains(version.Arn, StringComparison.Ordinal) || n.Message.Contains(version.VersionName, StringComparison.Ordinal)));
-            return said is null ? $"not deployed ({version.Status})" : $"{said.Kind}: {said.Subject}";
+            var said = outbox.LastOrDefault(n => n.Kind is "gate-failed" or "training-failed" or "deploy-failed" && n.Message.Contains(version.Arn, StringComparison.Ordinal));
+            if (said is null)
+            {
+                return $"not deployed ({version.Status})";
+            }
+
+            // The gate's own words are the most useful outcome: "candidate F1 … but not better than serving F1 …".
+            const string Marker = "was not deployed: ";
+            var at = said.Message.IndexOf(Marker, StringComparison.Ordinal);
+            var end = at < 0 ? -1 : said.Message.IndexOf(". ", at, StringComparison.Ordinal);
+            return at >= 0 && end > at ? $"{said.Kind}: {said.Message[(at + Marker.Length)..end]}" : $"{said.Kind}: {said.Subject}";
         }
 
         private async Task<double> HeldOutF1Async(string arn, CancellationToken cancellationToken)
