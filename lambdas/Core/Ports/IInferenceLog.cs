@@ -16,7 +16,11 @@ public sealed record InferenceRecord(
 
 /// <summary>
 /// Every prediction, its sampling decision and its human label (DynamoDB on AWS, an embedded store in the
-/// twin); also the atomic daily human-loop counter the cap needs, which must not live in Parameter Store.
+/// twin); also the atomic daily human-loop counter the cap needs, which must not live in Parameter Store, and the
+/// audit sampling cursor. The cursor lives here rather than in the system parameter because it is a position in
+/// this log (a new or restored log brings its own), it moves on every audit run, and moving it safely needs a
+/// compare-and-set, which Parameter Store does not offer: read-modify-writes of the shared system parameter by
+/// several workflows can lose each other's fields.
 /// </summary>
 public interface IInferenceLog
 {

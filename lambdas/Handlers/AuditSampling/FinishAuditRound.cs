@@ -18,7 +18,7 @@ public sealed class FinishAuditRound(Ports ports) : IHandler<FinishRoundRequest,
         var outcomes = request.Sent.GroupBy(o => o.SequenceNumber).ToDictionary(g => g.Key, g => g.Last());
         var tried = plan.Picks.Select(p => (p.ToPick(), outcomes.TryGetValue(p.SequenceNumber, out var o) && o.Status is not (AuditPickStatus.Capped or AuditPickStatus.ReviewWanted)));
         var target = Audit.CursorAfter(plan.Next, tried);
-        var moved = await MoveAsync(plan.Stored, target, cancellationToken).ConfigureAwait(false);
+        var (moved, stored) = await MoveAsync(plan.Stored, target, cancellationToken).ConfigureAwait(false);
 
         var sent = outcomes.Values.ToList();
         var before = request.Totals;
@@ -36,24 +36,28 @@ public sealed class FinishAuditRound(Ports ports) : IHandler<FinishRoundRequest,
             PassedOver = before.PassedOver + plan.PassedOver,
             Deferred = before.Deferred || plan.Deferred || capped > 0,
             CursorTaken = !moved,
-            Cursor = moved ? target : before.Cursor ?? plan.Stored,
+            Cursor = stored,
             StartedLoops = [.. before.StartedLoops, .. started.Select(AuditText.Loop).Take(Math.Max(0, AuditTotals.MaxListed - before.StartedLoops.Count))],
         };
 
-        var again = moved && plan.More && !totals.Deferred && totals.Rounds < request.MaxRounds;
+        // Only a round that moved the cursor forward earns another: a window of nothing but unwritten numbers would
+        // otherwise be read again and again.
+        var progressed = moved && target.LastSequence > (plan.Stored?.LastSequence ?? 0);
+        var again = progressed && plan.More && !totals.Deferred && totals.Rounds < request.MaxRounds;
         totals = totals with { Again = again, Summary = AuditText.Summary(totals) };
         return again ? totals with { Notification = null } : totals with { Notification = AuditText.Notification(totals, plan.Interval) };
     }
 
-    // A retried step finds its own earlier move stored: that counts as moved, not as another run's.
-    private async Task<bool> MoveAsync(AuditCursor? stored, AuditCursor target, CancellationToken cancellationToken)
+    // Whether the cursor now stands where this round put it, and where it stands. A retried step finds its own
+    // earlier move stored: that counts as moved, not as another run's.
+    private async Task<(bool Moved, AuditCursor? Stored)> MoveAsync(AuditCursor? stored, AuditCursor target, CancellationToken cancellationToken)
     {
-        if (stored == target)
+        if (stored == target || await ports.Inferences.TryMoveAuditCursorAsync(stored, target, cancellationToken).ConfigureAwait(false))
         {
-            return true;
+            return (true, target);
         }
 
-        return await ports.Inferences.TryMoveAuditCursorAsync(stored, target, cancellationToken).ConfigureAwait(false)
-            || await ports.Inferences.AuditCursorAsync(cancellationToken).ConfigureAwait(false) == target;
+        var current = await ports.Inferences.AuditCursorAsync(cancellationToken).ConfigureAwait(false);
+        return (current == target, current);
     }
 }

@@ -23,8 +23,8 @@ public sealed class PlanAudit(Ports ports) : IHandler<PlanAuditRequest, AuditPla
         var left = Math.Max(0, settings.Sampling.MaxHumanLoopsPerDay - taken);
         var cursor = stored ?? AuditCursor.Start;
         var read = await ports.Inferences.ConfidentDetectionsAsync(cursor.LastSequence, settings.Sampling.MinimumLabelDetectionConfidence, Audit.SettledBefore(now), request.MaxExamined, cancellationToken).ConfigureAwait(false);
-        var byNumber = read.Detections.ToDictionary(d => d.SequenceNumber);
         var plan = PlanOrExplain(cursor, read, settings.Audit.Interval, left);
+        var byNumber = read.Detections.ToDictionary(d => d.SequenceNumber);
         var picks = plan.Picks.Select(p => Item(p, byNumber[p.Detection.Sequence])).ToList();
         return new AuditPlanned(stored, plan.Next, picks, plan.AlreadySent.Count, plan.PassedOver.Count, plan.Confident, settings.Audit.Interval, plan.Deferred, read.More && !plan.Deferred, left, plan.Summary);
     }

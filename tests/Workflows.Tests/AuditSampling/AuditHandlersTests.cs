@@ -50,6 +50,7 @@ public sealed class AuditHandlersTests
 
         Assert.Equal((false, false, true), (first.CursorTaken, retried.CursorTaken, stale.CursorTaken));
         Assert.Equal(new AuditCursor(30, 0), await twin.CursorAsync());
+        Assert.Equal(new AuditCursor(30, 0), stale.Cursor);
         Assert.Contains("Another audit run moved the cursor meanwhile; its position stands.", stale.Notification!.Message, StringComparison.Ordinal);
     }
 
@@ -67,6 +68,18 @@ public sealed class AuditHandlersTests
         Assert.Equal((false, 2, 14), (second.Again, second.Rounds, second.Confident));
         Assert.Equal("Audit sampling: no detection due", second.Notification!.Subject);
         Assert.Equal("2 rounds: 14 confident detections counted, 0 started, 0 already in review, 0 gone, 0 without a slot; resuming after inference #40", second.Summary);
+    }
+
+    [Fact]
+    public async Task A_round_that_could_not_move_the_cursor_forward_ends_the_execution_even_with_more_to_read()
+    {
+        using var twin = await AuditTwin.StartAsync();
+        await twin.Inferences.TryMoveAuditCursorAsync(null, new AuditCursor(21, 2), default);
+
+        var totals = await new FinishAuditRound(twin.Ports).HandleAsync(new FinishRoundRequest(Plan(new AuditCursor(21, 2), more: true), [], AuditTotals.None, 10), default);
+
+        Assert.False(totals.Again);
+        Assert.Equal(new AuditCursor(21, 2), totals.Cursor);
     }
 
     [Fact]
