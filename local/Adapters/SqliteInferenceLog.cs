@@ -1,16 +1,20 @@
 using ContinuousImprovement.Core.Text;
 using System.Globalization;
 using System.Text.Json;
+using ContinuousImprovement.Core.Audit;
 using ContinuousImprovement.Core.Ports;
 using ContinuousImprovement.Core.Sampling;
+using ContinuousImprovement.Core.Training;
 using Microsoft.Data.Sqlite;
 
 namespace ContinuousImprovement.Local.Adapters;
 
 /// <summary>
 /// The inference log in an embedded SQLite file: one row per prediction, numbered from 1 in the order they
-/// were recorded, plus one row per UTC day counting the human loops started. SQLite serializes writers across
-/// threads and processes, so the daily reservation is one atomic check-and-increment.
+/// were recorded, plus one row per UTC day counting the human loops started and one row holding the audit
+/// sampling cursor. SQLite serializes writers across threads and processes, so the daily reservation and the
+/// cursor's compare-and-set are each one atomic statement. A file written before the <c>audited</c> column
+/// existed gets it when it is opened (default 0: nothing was audited then).
 /// </summary>
 public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
 {
@@ -27,12 +31,17 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
             reasons TEXT NOT NULL,
             human_loop_name TEXT,
             at TEXT NOT NULL,
-            human_label TEXT);
+            human_label TEXT,
+            audited INTEGER NOT NULL DEFAULT 0);
         CREATE INDEX IF NOT EXISTS inferences_by_image ON inferences (image_key, sequence);
         CREATE TABLE IF NOT EXISTS human_loop_days (day TEXT PRIMARY KEY, count INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS audit_cursor (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            last_sequence INTEGER NOT NULL,
+            counted INTEGER NOT NULL);
         """;
 
-    private const string Columns = "sequence, image_key, model_version_arn, labels, sent_to_human, reasons, human_loop_name, at, human_label";
+    private const string Columns = "sequence, image_key, model_version_arn, labels, sent_to_human, reasons, human_loop_name, at, human_label, audited";
 
     private readonly string connectionString;
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -50,6 +59,7 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = Schema;
         command.ExecuteNonQuery();
+        AddAuditedColumn(connection);
     }
 
     public void Dispose() => gate.Dispose();
@@ -145,7 +155,6 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
         }, cancellationToken);
     }
 
-    /// <summary>Human loops reserved on <paramref name="day"/> (for the twin's status view and tests).</summary>
     public Task<int> HumanLoopsOnAsync(DateOnly day, CancellationToken cancellationToken) =>
         RunAsync("count human loops", async connection =>
         {
@@ -169,6 +178,115 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
             },
             cancellationToken);
 
+    public Task<ModelConfusion> ConfusionAsync(string modelVersionArn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(modelVersionArn);
+        return RunAsync("summarize a model's confusion", async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT human_label, top_label, COUNT(*) FROM inferences
+                WHERE model_version_arn = $model AND human_label IS NOT NULL AND human_label <> ''
+                GROUP BY human_label, top_label
+                """;
+            command.Parameters.AddWithValue("$model", modelVersionArn);
+            var cells = new List<ConfusionCell>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                cells.Add(new ConfusionCell(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), (int)reader.GetInt64(2)));
+            }
+
+            return ModelConfusion.Of(modelVersionArn, cells);
+        }, cancellationToken);
+    }
+
+    public Task<ConfidentDetections> ConfidentDetectionsAsync(long afterSequence, double minimumConfidence, DateTimeOffset loggedBefore, int limit, CancellationToken cancellationToken)
+    {
+        if (limit <= 0)
+        {
+            return Task.FromResult(new ConfidentDetections([], afterSequence, More: false));
+        }
+
+        return RunAsync("read confident detections", async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {Columns} FROM inferences WHERE sequence > $after ORDER BY sequence LIMIT $limit";
+            command.Parameters.AddWithValue("$after", afterSequence);
+            command.Parameters.AddWithValue("$limit", limit);
+            var rows = await ReadRowsAsync(command, cancellationToken).ConfigureAwait(false);
+
+            // Numbers are assigned inside the inserting transaction, so a committed row never has an unwritten one
+            // before it: the rows read are consecutive and the read may stop at any of them.
+            var confident = new List<LoggedInference>();
+            var through = afterSequence;
+            foreach (var row in rows)
+            {
+                if (row.Record.At >= loggedBefore)
+                {
+                    return new ConfidentDetections(confident, through, More: false);
+                }
+
+                through = row.Sequence;
+                if (IsConfident(row.Record, row.Audited, minimumConfidence))
+                {
+                    confident.Add(new LoggedInference(row.Sequence, row.Record, row.Audited));
+                }
+            }
+
+            return new ConfidentDetections(confident, through, More: rows.Count == limit);
+        }, cancellationToken);
+    }
+
+    public Task RecordAuditAsync(long sequenceNumber, IReadOnlyList<string> reasons, string humanLoopName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reasons);
+        ArgumentNullException.ThrowIfNull(humanLoopName);
+        return RunAsync("record an audit", async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE inferences SET sent_to_human = 1, reasons = $reasons, human_loop_name = $loop, audited = 1 WHERE sequence = $sequence";
+            command.Parameters.AddWithValue("$reasons", ReasonsJson(reasons));
+            command.Parameters.AddWithValue("$loop", humanLoopName);
+            command.Parameters.AddWithValue("$sequence", sequenceNumber);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1
+                ? true
+                : throw new PortException(PortFailure.NotFound, $"No inference #{sequenceNumber} is logged.");
+        }, cancellationToken);
+    }
+
+    public Task<AuditCursor?> AuditCursorAsync(CancellationToken cancellationToken) =>
+        RunAsync("read the audit cursor", async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT last_sequence, counted FROM audit_cursor WHERE id = 1";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+                ? new AuditCursor(reader.GetInt64(0), (int)reader.GetInt64(1))
+                : null;
+        }, cancellationToken);
+
+    public Task<bool> TryMoveAuditCursorAsync(AuditCursor? expected, AuditCursor moved, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(moved);
+        return RunAsync("move the audit cursor", async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = expected is null
+                ? "INSERT INTO audit_cursor (id, last_sequence, counted) VALUES (1, $last, $counted) ON CONFLICT (id) DO NOTHING"
+                : "UPDATE audit_cursor SET last_sequence = $last, counted = $counted WHERE id = 1 AND last_sequence = $expectedLast AND counted = $expectedCounted";
+            command.Parameters.AddWithValue("$last", moved.LastSequence);
+            command.Parameters.AddWithValue("$counted", moved.Counted);
+            if (expected is not null)
+            {
+                command.Parameters.AddWithValue("$expectedLast", expected.LastSequence);
+                command.Parameters.AddWithValue("$expectedCounted", expected.Counted);
+            }
+
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }, cancellationToken);
+    }
+
     /// <summary>Every record, oldest first, with its sequence number (for the twin's views and tests).</summary>
     public async Task<IReadOnlyList<(long Sequence, InferenceRecord Record)>> AllAsync(CancellationToken cancellationToken) =>
         await RunAsync("read the inference log", async connection =>
@@ -187,9 +305,12 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
             return await ReadRecordsAsync(command, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false)).Select(r => r.Record).ToList();
 
-    private static async Task<IReadOnlyList<(long Sequence, InferenceRecord Record)>> ReadRecordsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<(long Sequence, InferenceRecord Record)>> ReadRecordsAsync(SqliteCommand command, CancellationToken cancellationToken) =>
+        (await ReadRowsAsync(command, cancellationToken).ConfigureAwait(false)).Select(r => (r.Sequence, r.Record)).ToList();
+
+    private static async Task<List<(long Sequence, InferenceRecord Record, bool Audited)>> ReadRowsAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
-        var records = new List<(long, InferenceRecord)>();
+        var records = new List<(long, InferenceRecord, bool)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -203,10 +324,42 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
                 reasons,
                 reader.IsDBNull(6) ? null : reader.GetString(6),
                 DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-                reader.IsDBNull(8) ? null : reader.GetString(8))));
+                reader.IsDBNull(8) ? null : reader.GetString(8)), reader.GetInt64(9) != 0));
         }
 
         return records;
+    }
+
+    // The same rule as DynamoDbInferenceLog's: a top label at or above the minimum that no sampling rule sent to a
+    // human; what audit sampling sent stays in, flagged, so a re-run counts as the first run did.
+    private static bool IsConfident(InferenceRecord record, bool audited, double minimumConfidence) =>
+        record.Prediction.Top is { } top && top.Confidence >= minimumConfidence && (!record.SentToHuman || audited);
+
+    // Files from before the audited column: add it once. Another process may add it at the same moment, so a
+    // "duplicate column" failure is checked against the table as it is now.
+    private static void AddAuditedColumn(SqliteConnection connection)
+    {
+        if (HasAuditedColumn(connection))
+        {
+            return;
+        }
+
+        try
+        {
+            using var alter = connection.CreateCommand();
+            alter.CommandText = "ALTER TABLE inferences ADD COLUMN audited INTEGER NOT NULL DEFAULT 0";
+            alter.ExecuteNonQuery();
+        }
+        catch (SqliteException) when (HasAuditedColumn(connection))
+        {
+        }
+    }
+
+    private static bool HasAuditedColumn(SqliteConnection connection)
+    {
+        using var check = connection.CreateCommand();
+        check.CommandText = "SELECT COUNT(*) FROM pragma_table_info('inferences') WHERE name = 'audited'";
+        return (long)check.ExecuteScalar()! == 1;
     }
 
     private async Task<T> RunAsync<T>(string what, Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)

@@ -1,8 +1,10 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using ContinuousImprovement.Core.Audit;
 using ContinuousImprovement.Core.Ports;
 using ContinuousImprovement.Core.Sampling;
+using ContinuousImprovement.Core.Training;
 
 namespace ContinuousImprovement.Aws.Adapters;
 
@@ -16,16 +18,31 @@ namespace ContinuousImprovement.Aws.Adapters;
 /// <item><c>PK = COUNTER</c>, <c>SK = SEQUENCE</c>: the sequence counter, taken with an atomic <c>ADD n :one</c> (UPDATED_NEW).</item>
 /// <item><c>PK = HUMANLOOPS#yyyy-MM-dd</c>, <c>SK = DAY</c>: the day's reserved human loops, taken with a conditional
 /// <c>ADD #count :one</c> under <c>attribute_not_exists(#count) OR #count &lt; :cap</c>, so parallel reservations can never pass the cap.</item>
+/// <item><c>PK = AUDIT</c>, <c>SK = CURSOR</c>: where audit sampling resumes (<c>LastSequence</c>, <c>Counted</c>), moved with a
+/// conditional put on the values read (compare-and-set).</item>
 /// </list>
-/// Retraining candidates are a Scan over the prediction items with the filter
+/// Prediction items carry <c>Audited = true</c> once audit sampling sent them to a human (absent: false).
+/// <para>Confident detections for the audit are read by number, with no index: the sequence pointers after the cursor
+/// (<c>SEQ#n</c>) and then their prediction items, each in BatchGetItem calls of at most 100 keys with consistent reads,
+/// up to the counter's value. A number whose pointer or item is missing is a write still under way, or one that failed
+/// after taking its number; the read passes over it only once a later prediction has settled, and otherwise stops before it.</para>
+/// <para>Retraining candidates are a Scan over the prediction items with the filter
 /// <c>begins_with(PK, "IMAGE#") AND ((attribute_exists(HumanLabel) AND HumanLabel &lt;&gt; TopLabel) OR attribute_not_exists(TopConfidence) OR TopConfidence &lt; :threshold)</c>,
-/// sorted newest first here. A Scan reads the whole table; the training check runs a few times a day, so that is cheap
-/// at this product's volumes. A sparse GSI on a "candidate" attribute is the way to grow past that.
+/// sorted newest first here, and a model's confusion is a Scan filtered on its ARN and an existing human label. A Scan reads the
+/// whole table; the training check and status views run a few times a day, so that is cheap at this product's volumes. A
+/// sparse GSI on a "candidate" attribute (and one on the model version) is the way to grow past that.</para>
 /// </summary>
 public sealed class DynamoDbInferenceLog(IAmazonDynamoDB dynamo, string tableName) : IInferenceLog
 {
     private const string Pk = "PK";
     private const string Sk = "SK";
+
+    // BatchGetItem takes at most 100 keys per call.
+    private const int BatchSize = 100;
+
+    // A read looks up at most this many numbers per prediction it may examine, so a long run of numbers that were
+    // taken but never written cannot make one call unbounded; the next call continues after what was settled.
+    private const int LookupsPerExamined = 10;
 
     public Task<long> RecordAsync(InferenceRecord record, CancellationToken cancellationToken)
     {
@@ -139,7 +156,7 @@ public sealed class DynamoDbInferenceLog(IAmazonDynamoDB dynamo, string tableNam
                 await dynamo.UpdateItemAsync(new UpdateItemRequest
                 {
                     TableName = tableName,
-                    Key = Key("HUMANLOOPS#" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "DAY"),
+                    Key = Key(HumanLoopsPk(day), "DAY"),
                     UpdateExpression = "ADD #count :one",
                     ConditionExpression = "attribute_not_exists(#count) OR #count < :cap",
                     ExpressionAttributeNames = new() { ["#count"] = "count" },
@@ -185,11 +202,224 @@ public sealed class DynamoDbInferenceLog(IAmazonDynamoDB dynamo, string tableNam
         }, cancellationToken);
     }
 
+    public Task<int> HumanLoopsOnAsync(DateOnly day, CancellationToken cancellationToken) =>
+        PortFailures.Guard("count human loops", async () =>
+        {
+            var item = await dynamo.GetItemAsync(new GetItemRequest { TableName = tableName, Key = Key(HumanLoopsPk(day), "DAY"), ConsistentRead = true }, cancellationToken).ConfigureAwait(false);
+            return item.Item is { } found && found.TryGetValue("count", out var count) ? int.Parse(count.N, CultureInfo.InvariantCulture) : 0;
+        }, cancellationToken);
+
+    public Task<ModelConfusion> ConfusionAsync(string modelVersionArn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(modelVersionArn);
+        return PortFailures.Guard("summarize a model's confusion", async () =>
+        {
+            var counts = new Dictionary<(string Truth, string? Predicted), int>();
+            Dictionary<string, AttributeValue>? start = null;
+            do
+            {
+                var page = await dynamo.ScanAsync(new ScanRequest
+                {
+                    TableName = tableName,
+                    FilterExpression = "begins_with(PK, :image) AND ModelVersionArn = :model AND attribute_exists(HumanLabel) AND HumanLabel <> :empty",
+                    ProjectionExpression = "HumanLabel, TopLabel",
+                    ExpressionAttributeValues = new() { [":image"] = S("IMAGE#"), [":model"] = S(modelVersionArn), [":empty"] = S("") },
+                    ExclusiveStartKey = start,
+                    ConsistentRead = true,
+                }, cancellationToken).ConfigureAwait(false);
+                foreach (var item in page.Items ?? [])
+                {
+                    var key = (item["HumanLabel"].S, item.TryGetValue("TopLabel", out var top) ? top.S : null);
+                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                }
+
+                start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+            }
+            while (start is not null);
+
+            return ModelConfusion.Of(modelVersionArn, counts.Select(c => new ConfusionCell(c.Key.Truth, c.Key.Predicted, c.Value)));
+        }, cancellationToken);
+    }
+
+    public Task<ConfidentDetections> ConfidentDetectionsAsync(long afterSequence, double minimumConfidence, DateTimeOffset loggedBefore, int limit, CancellationToken cancellationToken)
+    {
+        if (limit <= 0)
+        {
+            return Task.FromResult(new ConfidentDetections([], afterSequence, More: false));
+        }
+
+        return PortFailures.Guard("read confident detections", async () =>
+        {
+            var counter = await dynamo.GetItemAsync(new GetItemRequest { TableName = tableName, Key = Key("COUNTER", "SEQUENCE"), ConsistentRead = true }, cancellationToken).ConfigureAwait(false);
+            var last = counter.Item is { } found && found.TryGetValue("n", out var n) ? long.Parse(n.N, CultureInfo.InvariantCulture) : 0;
+            var lookups = (long)limit * LookupsPerExamined;
+            var confident = new List<LoggedInference>();
+            var through = afterSequence;
+            var examined = 0;
+            var number = afterSequence + 1;
+            while (number <= last && number - afterSequence <= lookups)
+            {
+                var batch = Math.Min(BatchSize, Math.Min(last, afterSequence + lookups) - number + 1);
+                var items = await PredictionsAsync(number, (int)batch, cancellationToken).ConfigureAwait(false);
+                for (var sequence = number; sequence < number + batch; sequence++)
+                {
+                    // A missing number is settled by the next prediction that is: it was taken before that one's.
+                    if (!items.TryGetValue(sequence, out var item))
+                    {
+                        continue;
+                    }
+
+                    var record = Record(item);
+                    if (record.At >= loggedBefore)
+                    {
+                        return new ConfidentDetections(confident, through, More: false);
+                    }
+
+                    through = sequence;
+                    var audited = item.TryGetValue("Audited", out var flag) && flag.BOOL == true;
+                    if (record.Prediction.Top is { } top && top.Confidence >= minimumConfidence && (!record.SentToHuman || audited))
+                    {
+                        confident.Add(new LoggedInference(sequence, record, audited));
+                    }
+
+                    if (++examined == limit)
+                    {
+                        return new ConfidentDetections(confident, through, More: sequence < last);
+                    }
+                }
+
+                number += batch;
+            }
+
+            return new ConfidentDetections(confident, through, More: number <= last);
+        }, cancellationToken);
+    }
+
+    public Task RecordAuditAsync(long sequenceNumber, IReadOnlyList<string> reasons, string humanLoopName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reasons);
+        ArgumentNullException.ThrowIfNull(humanLoopName);
+        return PortFailures.Guard("record an audit", async () =>
+        {
+            var imageKey = await ImageKeyOfAsync(sequenceNumber, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await dynamo.UpdateItemAsync(new UpdateItemRequest
+                {
+                    TableName = tableName,
+                    Key = Key(ImagePk(imageKey), SequenceSk(sequenceNumber)),
+                    ConditionExpression = "attribute_exists(PK)",
+                    UpdateExpression = "SET SentToHuman = :sent, Reasons = :reasons, HumanLoopName = :loop, Audited = :sent",
+                    ExpressionAttributeValues = new() { [":sent"] = Bool(true), [":reasons"] = Strings(reasons), [":loop"] = S(humanLoopName) },
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConditionalCheckFailedException e)
+            {
+                throw new PortException(PortFailure.NotFound, $"No inference #{sequenceNumber} is logged.", e);
+            }
+
+            return true;
+        }, cancellationToken);
+    }
+
+    public Task<AuditCursor?> AuditCursorAsync(CancellationToken cancellationToken) =>
+        PortFailures.Guard("read the audit cursor", async () =>
+        {
+            var item = await dynamo.GetItemAsync(new GetItemRequest { TableName = tableName, Key = Key("AUDIT", "CURSOR"), ConsistentRead = true }, cancellationToken).ConfigureAwait(false);
+            return item.Item is { Count: > 0 } found
+                ? new AuditCursor(long.Parse(found["LastSequence"].N, CultureInfo.InvariantCulture), int.Parse(found["Counted"].N, CultureInfo.InvariantCulture))
+                : null;
+        }, cancellationToken);
+
+    public Task<bool> TryMoveAuditCursorAsync(AuditCursor? expected, AuditCursor moved, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(moved);
+        return PortFailures.Guard("move the audit cursor", async () =>
+        {
+            var put = new PutItemRequest
+            {
+                TableName = tableName,
+                Item = new()
+                {
+                    [Pk] = S("AUDIT"),
+                    [Sk] = S("CURSOR"),
+                    ["LastSequence"] = Number(moved.LastSequence),
+                    ["Counted"] = Number(moved.Counted),
+                },
+                ConditionExpression = expected is null ? "attribute_not_exists(PK)" : "LastSequence = :last AND Counted = :counted",
+            };
+            if (expected is not null)
+            {
+                put.ExpressionAttributeValues = new() { [":last"] = Number(expected.LastSequence), [":counted"] = Number(expected.Counted) };
+            }
+
+            try
+            {
+                await dynamo.PutItemAsync(put, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (ConditionalCheckFailedException)
+            {
+                return false;
+            }
+        }, cancellationToken);
+    }
+
     internal static string ImagePk(string imageKey) => "IMAGE#" + imageKey;
 
     internal static string SequenceSk(long sequence) => "SEQ#" + sequence.ToString("D20", CultureInfo.InvariantCulture);
 
     private static string SequencePk(long sequence) => "SEQ#" + sequence.ToString(CultureInfo.InvariantCulture);
+
+    private static string HumanLoopsPk(DateOnly day) => "HUMANLOOPS#" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private async Task<string> ImageKeyOfAsync(long sequenceNumber, CancellationToken cancellationToken)
+    {
+        var pointer = await dynamo.GetItemAsync(new GetItemRequest { TableName = tableName, Key = Key(SequencePk(sequenceNumber), "SEQ"), ConsistentRead = true }, cancellationToken).ConfigureAwait(false);
+        return pointer.Item is not null && pointer.Item.TryGetValue("ImageKey", out var imageKey)
+            ? imageKey.S
+            : throw new PortException(PortFailure.NotFound, $"No inference #{sequenceNumber} is logged.");
+    }
+
+    // The prediction items of `count` numbers from `first`, by number: the pointers first, then the items they name.
+    private async Task<Dictionary<long, Dictionary<string, AttributeValue>>> PredictionsAsync(long first, int count, CancellationToken cancellationToken)
+    {
+        var pointerKeys = Enumerable.Range(0, count).Select(i => Key(SequencePk(first + i), "SEQ")).ToList();
+        var pointers = await BatchGetAsync(pointerKeys, cancellationToken).ConfigureAwait(false);
+        var itemKeys = pointers
+            .Where(p => p.ContainsKey("ImageKey"))
+            .Select(p => Key(ImagePk(p["ImageKey"].S), SequenceSk(long.Parse(p[Pk].S["SEQ#".Length..], CultureInfo.InvariantCulture))))
+            .ToList();
+        var items = await BatchGetAsync(itemKeys, cancellationToken).ConfigureAwait(false);
+        return items.ToDictionary(item => long.Parse(item["Seq"].N, CultureInfo.InvariantCulture));
+    }
+
+    // BatchGetItem may leave keys unprocessed when the table is busy: they are asked again a few times, then the
+    // read fails as throttled for the workflow to retry with backoff.
+    private async Task<List<Dictionary<string, AttributeValue>>> BatchGetAsync(List<Dictionary<string, AttributeValue>> keys, CancellationToken cancellationToken)
+    {
+        var found = new List<Dictionary<string, AttributeValue>>();
+        for (var attempt = 0; keys.Count > 0; attempt++)
+        {
+            if (attempt == 4)
+            {
+                throw new PortException(PortFailure.Throttled, $"DynamoDB left {keys.Count} keys of {tableName} unread after {attempt} attempts.");
+            }
+
+            var response = await dynamo.BatchGetItemAsync(new BatchGetItemRequest
+            {
+                RequestItems = new() { [tableName] = new KeysAndAttributes { Keys = keys, ConsistentRead = true } },
+            }, cancellationToken).ConfigureAwait(false);
+            if (response.Responses is { } responses && responses.TryGetValue(tableName, out var items) && items is not null)
+            {
+                found.AddRange(items);
+            }
+
+            keys = response.UnprocessedKeys is { } unprocessed && unprocessed.TryGetValue(tableName, out var left) && left?.Keys is { } rest ? rest : [];
+        }
+
+        return found;
+    }
 
     private static Dictionary<string, AttributeValue> Item(InferenceRecord record, long sequence)
     {

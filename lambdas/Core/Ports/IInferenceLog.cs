@@ -1,3 +1,4 @@
+using ContinuousImprovement.Core.Audit;
 using ContinuousImprovement.Core.Sampling;
 
 namespace ContinuousImprovement.Core.Ports;
@@ -15,7 +16,11 @@ public sealed record InferenceRecord(
 
 /// <summary>
 /// Every prediction, its sampling decision and its human label (DynamoDB on AWS, an embedded store in the
-/// twin); also the atomic daily human-loop counter the cap needs, which must not live in Parameter Store.
+/// twin); also the atomic daily human-loop counter the cap needs, which must not live in Parameter Store, and the
+/// audit sampling cursor. The cursor lives here rather than in the system parameter because it is a position in
+/// this log (a new or restored log brings its own), it moves on every audit run, and moving it safely needs a
+/// compare-and-set, which Parameter Store does not offer: read-modify-writes of the shared system parameter by
+/// several workflows can lose each other's fields.
 /// </summary>
 public interface IInferenceLog
 {
@@ -35,9 +40,44 @@ public interface IInferenceLog
     /// <summary>Takes one of today's human-loop slots if fewer than <paramref name="cap"/> are taken; false when the cap is reached.</summary>
     Task<bool> TryReserveHumanLoopAsync(DateOnly day, int cap, CancellationToken cancellationToken);
 
+    /// <summary>Human loops reserved on <paramref name="day"/> so far (0 when none): what is left of the cap is the cap minus this.</summary>
+    Task<int> HumanLoopsOnAsync(DateOnly day, CancellationToken cancellationToken);
+
     /// <summary>
     /// Images worth retraining on: a human label that differs from the prediction, or a top confidence below
     /// <paramref name="confidenceThreshold"/> (0–100), newest first.
     /// </summary>
     Task<IReadOnlyList<InferenceRecord>> RetrainingCandidatesAsync(double confidenceThreshold, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How the top labels of <paramref name="modelVersionArn"/> compare with the human labels of the images it
+    /// predicted (records without a human label are left out).
+    /// </summary>
+    Task<ModelConfusion> ConfusionAsync(string modelVersionArn, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For audit sampling: reads the predictions after <paramref name="afterSequence"/> in sequence order, at most
+    /// <paramref name="limit"/> of them, and returns the confident detections among them — a top label with a
+    /// confidence ≥ <paramref name="minimumConfidence"/> (0–100) that no sampling rule sent to a human (those audit
+    /// sampling itself sent are included, flagged <see cref="LoggedInference.Audited"/>, so a re-run counts as the
+    /// first run did). The read stops before the first prediction logged at or after <paramref name="loggedBefore"/>,
+    /// whose decision may not be written yet.
+    /// </summary>
+    Task<ConfidentDetections> ConfidentDetectionsAsync(long afterSequence, double minimumConfidence, DateTimeOffset loggedBefore, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that audit sampling sent the prediction #<paramref name="sequenceNumber"/> to a human: sent to a
+    /// human, its loop name and <paramref name="reasons"/> (replacing the stored ones) and the audited flag. Writing
+    /// it again replaces it.
+    /// </summary>
+    Task RecordAuditAsync(long sequenceNumber, IReadOnlyList<string> reasons, string humanLoopName, CancellationToken cancellationToken);
+
+    /// <summary>Where audit sampling resumes; null before the first audit stored one.</summary>
+    Task<AuditCursor?> AuditCursorAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores <paramref name="moved"/> only if the stored cursor is still <paramref name="expected"/> (null: none is
+    /// stored); false when another audit run moved it meanwhile, which then stands.
+    /// </summary>
+    Task<bool> TryMoveAuditCursorAsync(AuditCursor? expected, AuditCursor moved, CancellationToken cancellationToken);
 }

@@ -1,8 +1,5 @@
 using ContinuousImprovement.Handlers.Text;
-using ContinuousImprovement.Core.Filing;
 using ContinuousImprovement.Core.Ports;
-using ContinuousImprovement.Core.Sampling;
-using ContinuousImprovement.Core.Storage;
 using ContinuousImprovement.Handlers.Contracts;
 using ContinuousImprovement.Handlers.Invocation;
 using ContinuousImprovement.Handlers.Notifications;
@@ -25,7 +22,7 @@ public sealed class StartReview(Ports ports) : IHandler<StartReviewRequest, Dete
         var settings = SettingsSnapshot.Read(ports.Catalog, request.Settings);
         var image = request.Image.ToS3();
         var prediction = request.Prediction.ToPrediction();
-        var labels = await LabelsOfferedAsync(image.Bucket, prediction, settings.Review.RejectLabels, cancellationToken).ConfigureAwait(false);
+        var labels = await ReviewLabels.OfferedAsync(ports, image.Bucket, prediction, settings.Review.RejectLabels, cancellationToken).ConfigureAwait(false);
 
         // Recorded first, so that starting stays the last write and a retry after it finds the loop started.
         await ports.Inferences.RecordDecisionAsync(request.SequenceNumber, sentToHuman: true, request.Reasons, request.HumanLoopName, cancellationToken).ConfigureAwait(false);
@@ -41,39 +38,5 @@ public sealed class StartReview(Ports ports) : IHandler<StartReviewRequest, Dete
             $"Human loop {request.HumanLoopName} asks a reviewer to label {Printable.Quote(image.Uri, maxChars: 120)} ({Figures.Labels(prediction)}) because: "
             + $"{string.Join("; ", request.Reasons)}. Labels offered: {string.Join(", ", labels.Select(l => Printable.Quote(l, maxChars: 40)))}.");
         return new DetectionOutcome(DetectionStatus.ReviewStarted, $"human loop {request.HumanLoopName} started with {labels.Count} labels", false, request.HumanLoopName, request.Reasons, null, notification);
-    }
-
-    private async Task<IReadOnlyList<string>> LabelsOfferedAsync(string bucket, Prediction prediction, IReadOnlyList<string> rejectLabels, CancellationToken cancellationToken)
-    {
-        var offered = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var filed = await FiledLabelsAsync(bucket, cancellationToken).ConfigureAwait(false);
-        foreach (var label in prediction.Labels.Select(l => l.Label).Concat(filed.Order(StringComparer.Ordinal)).Concat(rejectLabels))
-        {
-            if (seen.Add(label))
-            {
-                offered.Add(label);
-            }
-        }
-
-        return offered;
-    }
-
-    // Folders people made by hand that are not a label's encoding are left out rather than offered garbled.
-    private async Task<HashSet<string>> FiledLabelsAsync(string bucket, CancellationToken cancellationToken)
-    {
-        var folders = new HashSet<string>(StringComparer.Ordinal);
-        var labels = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var stored in ports.Objects.ListAsync(bucket, BucketLayout.LabeledImages, cancellationToken).ConfigureAwait(false))
-        {
-            var rest = stored.Ref.Key[BucketLayout.LabeledImages.Length..];
-            var slash = rest.IndexOf('/', StringComparison.Ordinal);
-            if (slash > 0 && folders.Add(rest[..slash]) && LabelFolder.TryDecode(rest[..slash], out var label, out _))
-            {
-                labels.Add(label);
-            }
-        }
-
-        return labels;
     }
 }

@@ -1,3 +1,4 @@
+using ContinuousImprovement.Handlers.AuditSampling;
 using ContinuousImprovement.Handlers.Detection;
 using ContinuousImprovement.Handlers.Notifications;
 using ContinuousImprovement.Handlers.ParameterApply;
@@ -48,6 +49,12 @@ public sealed class HandlerCatalog
             HandlerEntry.For(TrainingWorkflow.FinishDeployment, new FinishDeployment(ports), TrainingHandlersJsonContext.Default.FinishDeploymentRequest, TrainingHandlersJsonContext.Default.TrainingOutcome),
             HandlerEntry.For(TrainingWorkflow.ReleaseCandidate, new ReleaseCandidate(ports), TrainingHandlersJsonContext.Default.ReleaseCandidateRequest, TrainingHandlersJsonContext.Default.CandidateReleased),
             HandlerEntry.For(TrainingWorkflow.DescribeFailure, new DescribeTrainingFailure(), TrainingHandlersJsonContext.Default.DescribeTrainingFailureRequest, TrainingHandlersJsonContext.Default.TrainingFailureReport),
+            HandlerEntry.For(AuditSamplingWorkflow.LoadSettings, new LoadAuditSettings(ports), AuditSamplingJsonContext.Default.LoadAuditSettingsRequest, AuditSamplingJsonContext.Default.AuditSettingsLoaded),
+            HandlerEntry.For(AuditSamplingWorkflow.Plan, new PlanAudit(ports), AuditSamplingJsonContext.Default.PlanAuditRequest, AuditSamplingJsonContext.Default.AuditPlanned),
+            HandlerEntry.For(AuditSamplingWorkflow.Reserve, new ReserveAuditReview(ports), AuditSamplingJsonContext.Default.PickRequest, AuditSamplingJsonContext.Default.PickOutcome),
+            HandlerEntry.For(AuditSamplingWorkflow.StartReview, new StartAuditReview(ports), AuditSamplingJsonContext.Default.StartAuditReviewRequest, AuditSamplingJsonContext.Default.PickOutcome),
+            HandlerEntry.For(AuditSamplingWorkflow.FinishRound, new FinishAuditRound(ports), AuditSamplingJsonContext.Default.FinishRoundRequest, AuditSamplingJsonContext.Default.AuditTotals),
+            HandlerEntry.For(AuditSamplingWorkflow.DescribeFailure, new DescribeAuditFailure(), AuditSamplingJsonContext.Default.DescribeAuditFailureRequest, AuditSamplingJsonContext.Default.AuditFailureReport),
         ];
         entries = all.ToDictionary(e => e.Name, StringComparer.Ordinal);
     }

@@ -30,7 +30,7 @@ public sealed partial class HandlerCatalogTests
 
         var error = Assert.Throws<KeyNotFoundException>(() => new HandlerCatalog(twin.Ports)["detect"]);
 
-        Assert.Contains("known: detection-decide-review, detection-describe-failure", error.Message, StringComparison.Ordinal);
+        Assert.Contains("known: audit-sampling-describe-failure, audit-sampling-finish-round", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
