@@ -66,10 +66,16 @@ public sealed class LocalTwin : IAsyncDisposable
         }
 
         Bus.Open(machines);
+        // The inputs the schedule rules' targets send on AWS.
         var trainingInput = $$"""{"bucket":{{Quote(options.Bucket)}},"projectArn":{{Quote(options.ProjectArn)}}}""";
+        var auditInput = $$"""{"bucket":{{Quote(options.Bucket)}}}""";
         Scheduler = new TwinScheduler(
             Schedules,
-            new Dictionary<string, ScheduledWorkflow>(StringComparer.Ordinal) { [ScheduleNames.Training] = new(TwinWorkflow.Training, trainingInput) },
+            new Dictionary<string, ScheduledWorkflow>(StringComparer.Ordinal)
+            {
+                [ScheduleNames.Training] = new(TwinWorkflow.Training, trainingInput),
+                [ScheduleNames.Audit] = new(TwinWorkflow.AuditSampling, auditInput),
+            },
             Bus,
             Clock.Now);
     }
@@ -181,9 +187,17 @@ public sealed class LocalTwin : IAsyncDisposable
     private async Task CreateMissingSchedulesAsync(CancellationToken cancellationToken)
     {
         var settings = (await SettingsAsync(cancellationToken).ConfigureAwait(false)).Operator;
-        if (await Schedules.GetAsync(ScheduleNames.Training, cancellationToken).ConfigureAwait(false) is null)
+        ScheduleSetting[] initial =
+        [
+            new(ScheduleNames.Training, settings.Training.Enabled, settings.Training.PollEvery),
+            new(ScheduleNames.Audit, settings.Audit.Enabled, settings.Audit.RunEvery),
+        ];
+        foreach (var schedule in initial)
         {
-            await Schedules.ApplyAsync(new ScheduleSetting(ScheduleNames.Training, settings.Training.Enabled, settings.Training.PollEvery), cancellationToken).ConfigureAwait(false);
+            if (await Schedules.GetAsync(schedule.Name, cancellationToken).ConfigureAwait(false) is null)
+            {
+                await Schedules.ApplyAsync(schedule, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 

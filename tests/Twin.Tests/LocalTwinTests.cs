@@ -110,6 +110,21 @@ public sealed class LocalTwinTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Enabling_human_sampling_turns_on_the_audit_schedule_which_runs_audit_sampling()
+    {
+        Assert.False((await twin.Schedules.GetAsync("audit", default))!.Enabled);
+
+        await twin.Parameters.PutAsync(twin.Catalog.FullName("Enable-Automatic-Human-Sampling"), "true", default);
+        await twin.WhenIdleAsync();
+        var audit = (await twin.Schedules.GetAsync("audit", default))!;
+        Assert.True(audit.Enabled);
+        Assert.Contains("audit", twin.Scheduler.Tick(clock.Now + audit.Every));
+        await twin.WhenIdleAsync();
+
+        Assert.Contains(twin.Journal.Summaries(), e => e is { Workflow: "audit-sampling", Status: "SUCCEEDED" });
+    }
+
+    [Fact]
     public async Task Executions_and_their_histories_are_kept_across_a_reopen_of_the_folder()
     {
         await twin.UploadAsync("pending.png", Png);

@@ -1,4 +1,5 @@
 using ContinuousImprovement.Core.Events;
+using ContinuousImprovement.Handlers.AuditSampling;
 using ContinuousImprovement.Handlers.Detection;
 using ContinuousImprovement.Handlers.ParameterApply;
 using ContinuousImprovement.Handlers.ReviewFiling;
@@ -20,7 +21,9 @@ public sealed record TwinWorkflow(string Name, string DefinitionFile, IReadOnlyD
 
     public static TwinWorkflow Training { get; } = new("training", TrainingWorkflow.DefinitionFile, TrainingWorkflow.Functions);
 
-    public static IReadOnlyList<TwinWorkflow> All { get; } = [Detection, ReviewFiling, ParameterApply, Training];
+    public static TwinWorkflow AuditSampling { get; } = new("audit-sampling", AuditSamplingWorkflow.DefinitionFile, AuditSamplingWorkflow.Functions);
+
+    public static IReadOnlyList<TwinWorkflow> All { get; } = [Detection, ReviewFiling, ParameterApply, Training, AuditSampling];
 
     /// <summary>The twin's workflow for a product workflow a trigger names.</summary>
     public static TwinWorkflow For(ProductWorkflow workflow) => workflow switch
@@ -29,6 +32,7 @@ public sealed record TwinWorkflow(string Name, string DefinitionFile, IReadOnlyD
         ProductWorkflow.ReviewFiling => ReviewFiling,
         ProductWorkflow.ParameterApply => ParameterApply,
         ProductWorkflow.Training => Training,
+        ProductWorkflow.AuditSampling => AuditSampling,
         _ => throw new ArgumentOutOfRangeException(nameof(workflow), workflow, "The twin does not run this workflow yet."),
     };
 }
