@@ -12,4 +12,7 @@ public static class HostEnvironment
     public const string TopicArn = "TOPIC_ARN";
     public const string ProjectArn = "PROJECT_ARN";
     public const string FlowDefinitionArn = "FLOW_DEFINITION_ARN";
+
+    /// <summary>What the stack's schedule rules are named with before the schedule's name (e.g. <c>ci-</c> + <c>training</c>).</summary>
+    public const string ScheduleRulePrefix = "SCHEDULE_RULE_PREFIX";
 }

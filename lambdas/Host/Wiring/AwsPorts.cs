@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2;
 using Amazon.S3;
 using Amazon.SimpleSystemsManagement;
 using ContinuousImprovement.Aws.A2iRuntime;
+using ContinuousImprovement.Aws.EventBridge;
 using ContinuousImprovement.Aws.Adapters;
 using ContinuousImprovement.Aws.Rekognition;
 using ContinuousImprovement.Aws.Runtime;
@@ -29,7 +30,12 @@ public static class AwsPorts
             new A2iHumanReview(new A2iRuntimeClient(typed), settings.FlowDefinitionArn),
             new SnsNotifier(new SnsClient(typed), settings.TopicArn),
             new DynamoDbNotificationDigest(dynamo, settings.TableName),
-            TimeProvider.System);
+            TimeProvider.System)
+        {
+            // Only the parameter-apply and training functions call these; building the clients costs no request.
+            Schedules = new EventBridgeSchedules(new EventBridgeClient(typed), settings.ScheduleRulePrefix ?? ""),
+            Training = new RekognitionModelTraining(new RekognitionClient(typed)),
+        };
         return settings.ParameterPrefix is null ? ports : ports with { Catalog = ParameterCatalog.Default.WithPrefix(settings.ParameterPrefix) };
     }
 }

@@ -5,7 +5,8 @@ namespace ContinuousImprovement.Host.Wiring;
 /// <summary>
 /// What a function needs to reach its AWS resources, from its environment variables (set by the infrastructure):
 /// <c>AWS_REGION</c>, <c>TABLE_NAME</c> (inference log and digest), <c>TOPIC_ARN</c>, <c>FLOW_DEFINITION_ARN</c> (A2I),
-/// and optionally <c>BUCKET</c>, <c>PROJECT_ARN</c> and <c>PARAMETER_PREFIX</c> (default: the catalog's own prefix).
+/// and optionally <c>BUCKET</c>, <c>PROJECT_ARN</c>, <c>PARAMETER_PREFIX</c> (default: the catalog's own prefix) and
+/// <c>SCHEDULE_RULE_PREFIX</c> (what the stack's schedule rules are named with; default none).
 /// </summary>
 public sealed record AwsSettings(
     string Region,
@@ -14,7 +15,8 @@ public sealed record AwsSettings(
     string FlowDefinitionArn,
     string? Bucket,
     string? ProjectArn,
-    string? ParameterPrefix)
+    string? ParameterPrefix,
+    string? ScheduleRulePrefix = null)
 {
     /// <summary>Reads the variables; a missing required one names every missing variable at once, so one deploy fixes all.</summary>
     public static AwsSettings From(Func<string, string?> variable)
@@ -44,7 +46,8 @@ public sealed record AwsSettings(
             Required(HostEnvironment.FlowDefinitionArn),
             Optional(HostEnvironment.Bucket),
             Optional(HostEnvironment.ProjectArn),
-            Optional(HostEnvironment.ParameterPrefix));
+            Optional(HostEnvironment.ParameterPrefix),
+            Optional(HostEnvironment.ScheduleRulePrefix));
         return missing.Count == 0
             ? settings
             : throw new InvalidOperationException($"The function's environment lacks {string.Join(", ", missing)}; the workflow handlers need them to reach AWS.");

@@ -50,7 +50,16 @@ public sealed class WorkflowHandlersTests
         Assert.IsType<ContinuousImprovement.Aws.Adapters.A2iHumanReview>(ports.Reviews);
         Assert.IsType<ContinuousImprovement.Aws.Adapters.SnsNotifier>(ports.Notifier);
         Assert.IsType<ContinuousImprovement.Aws.Adapters.DynamoDbNotificationDigest>(ports.Digest);
+        Assert.IsType<ContinuousImprovement.Aws.Adapters.EventBridgeSchedules>(ports.Schedules);
+        Assert.IsType<ContinuousImprovement.Aws.Adapters.RekognitionModelTraining>(ports.Training);
         Assert.Equal("/Staging/", ports.Catalog.Prefix);
+    }
+
+    [Fact]
+    public void The_schedule_rule_prefix_comes_from_the_environment_and_is_optional()
+    {
+        Assert.Null(AwsSettings.From(name => AwsEnvironment.GetValueOrDefault(name)).ScheduleRulePrefix);
+        Assert.Equal("ci-", AwsSettings.From(name => name == "SCHEDULE_RULE_PREFIX" ? " ci- " : AwsEnvironment.GetValueOrDefault(name)).ScheduleRulePrefix);
     }
 
     [Fact]
