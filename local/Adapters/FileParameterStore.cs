@@ -18,7 +18,7 @@ public sealed class FileParameterStore : IParameterStore, IDisposable
     private readonly string path;
     private readonly string tempFolder;
     private readonly TimeProvider time;
-    private volatile CachedFile? cached;
+    private readonly ParsedFileCache<ParameterFile> files = new(bytes => JsonSerializer.Deserialize(bytes, AdaptersJsonContext.Default.ParameterFile) ?? new ParameterFile(new(StringComparer.Ordinal)));
     private readonly SemaphoreSlim gate = new(1, 1);
 
     public FileParameterStore(string path, TimeProvider? time = null)
@@ -92,27 +92,9 @@ public sealed class FileParameterStore : IParameterStore, IDisposable
         return Task.FromResult(IoFailures.Guard("GetParameters", Load));
     }
 
-    // Every workflow execution reads its settings; parsing the file again only when it changed (a write replaces
-    // it by rename, so its size or write time moves) keeps that read at the cost of one stat.
-    private ParameterFile Load()
-    {
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            return new ParameterFile(new(StringComparer.Ordinal));
-        }
+    private ParameterFile Load() =>
+        files.Read(path) ?? new ParameterFile(new(StringComparer.Ordinal));
 
-        if (cached is { } hit && hit.WriteTicks == info.LastWriteTimeUtc.Ticks && hit.Length == info.Length)
-        {
-            return hit.File;
-        }
-
-        var file = JsonSerializer.Deserialize(File.ReadAllBytes(path), AdaptersJsonContext.Default.ParameterFile) ?? new ParameterFile(new(StringComparer.Ordinal));
-        cached = new CachedFile(info.LastWriteTimeUtc.Ticks, info.Length, file);
-        return file;
-    }
-
-    private sealed record CachedFile(long WriteTicks, long Length, ParameterFile File);
 
     private async Task<FileStream> LockAsync(CancellationToken cancellationToken)
     {

@@ -28,6 +28,9 @@ public sealed class LocalModelRuntime(string folder, IObjectStore images, ILocal
 
     private readonly string folder = Path.GetFullPath(folder);
 
+    // Every detection reads its version; parsed again only when the training adapter rewrites it.
+    private readonly ParsedFileCache<LocalModelVersion> versions = new(bytes => JsonSerializer.Deserialize(bytes, AdaptersJsonContext.Default.LocalModelVersion)!);
+
     /// <summary>Writes (or replaces) a version's file under <paramref name="folder"/>.</summary>
     public static void Save(string folder, LocalModelVersion version)
     {
@@ -95,9 +98,7 @@ public sealed class LocalModelRuntime(string folder, IObjectStore images, ILocal
     private LocalModelVersion Load(string arn)
     {
         var path = PathOf(folder, arn);
-        return IoFailures.Guard($"read model version {arn}", () => File.Exists(path)
-            ? JsonSerializer.Deserialize(File.ReadAllBytes(path), AdaptersJsonContext.Default.LocalModelVersion)
-            : null)
+        return IoFailures.Guard($"read model version {arn}", () => versions.Read(path))
             ?? throw new PortException(PortFailure.NotFound, $"Model version {Printable.Quote(arn, maxChars: 120)} does not exist.");
     }
 

@@ -85,9 +85,10 @@ internal sealed class ParamsCommand(IAnsiConsole console, Option<string> folder)
             throw new CliException($"{check.Error} Nothing was changed.");
         }
 
+        // Counted before the put: the change event may run the workflow before the put returns.
+        var before = twin.Outbox.Published().Count;
         var version = await twin.Parameters.PutAsync(twin.Catalog.FullName(definition.Name), value, cancellationToken).ConfigureAwait(false);
         console.WriteLine($"{twin.Catalog.FullName(definition.Name)} = {value} (version {version}); applying...");
-        var before = twin.Outbox.Published().Count;
         await twin.WhenIdleAsync(cancellationToken).ConfigureAwait(false);
         foreach (var notification in twin.Outbox.Published().Skip(before))
         {

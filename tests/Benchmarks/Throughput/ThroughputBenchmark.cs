@@ -18,17 +18,17 @@ internal static class ThroughputBenchmark
         var sizes = quick ? new[] { 1000, 5000 } : [1000, 10_000, 100_000];
         Console.WriteLine($"Detection workflow on the twin, {Environment.ProcessorCount} dispatchers, images stored beforehand, their S3 events published at once ({(quick ? "quick" : "full")} run)");
         Console.WriteLine("each execution: read the upload, detect, log the inference (SQLite), decide with the operator's sampling settings; no execution history kept");
-        Console.WriteLine("mode lookup: the model answers from a table (the workflow's own cost)");
+        Console.WriteLine("mode lookup: the model answers from a table (the workflow's own cost); mode model: the twin's ML.NET classifier decodes and scores each image, and its real answers send some images to human loops");
         Console.WriteLine();
-        Console.WriteLine($"{"mode",-8} {"executions",11} {"succeeded",10} {"logged",8} {"exec/s",9} {"µs/exec",9} {"peak MiB",9}");
+        Console.WriteLine($"{"mode",-8} {"executions",11} {"succeeded",10} {"logged",8} {"loops",7} {"exec/s",9} {"µs/exec",9} {"CPU µs/exec",12} {"peak MiB",9}");
         ThroughputResult? last = null;
-        foreach (var mode in new[] { "lookup" })
+        foreach (var mode in new[] { "lookup", "model" })
         {
             foreach (var size in sizes)
             {
                 var output = await ChildProcess.RunSelfAsync([ThroughputWorker.Command, mode, size.ToString(CultureInfo.InvariantCulture)]);
                 var run = JsonSerializer.Deserialize(output, BenchmarkJson.Default.ThroughputResult)!;
-                Console.WriteLine($"{run.Mode,-8} {run.Executions,11:N0} {run.Succeeded,10:N0} {run.Logged,8:N0} {run.PerSecond,9:N0} {run.MicrosecondsPerExecution,9:F0} {run.PeakRssMiB,9:F0}");
+                Console.WriteLine($"{run.Mode,-8} {run.Executions,11:N0} {run.Succeeded,10:N0} {run.Logged,8:N0} {run.HumanLoops,7:N0} {run.PerSecond,9:N0} {run.MicrosecondsPerExecution,9:F0} {run.CpuSeconds * 1e6 / run.Executions,12:F0} {run.PeakRssMiB,9:F0}");
                 if (run.Succeeded != run.Executions || run.Logged != run.Executions)
                 {
                     Console.Error.WriteLine($"{mode} {size}: {run.Succeeded} of {run.Executions} executions succeeded and {run.Logged} inferences were logged; every one should be.");

@@ -77,6 +77,19 @@ internal static class ThroughputWorker
                 // Every image gets the same confident answer: the workflow's own cost, no inference.
                 LocalModelRuntime.Save(models, new LocalModelVersion(ServingArn, LocalModelRuntime.Running, new Dictionary<string, IReadOnlyList<LocalLabel>>(), [new LocalLabel("shirt", 97.5), new LocalLabel("coat", 1.2)]));
                 break;
+            case "model":
+                // The ML.NET classifier the twin trains, on 1,000 Fashion-MNIST images: each detection decodes the
+                // PNG and scores it. Its answers are real, so the sampling rules send some images to human loops.
+                var examples = TrainingImages().Select(i => new LabeledFeatures(ImagePixels.FromRawPixels(i.Pixels), i.Label)).ToList();
+                var classifier = PixelClassifier.Train(examples);
+                Directory.CreateDirectory(models);
+                using (var file = File.Create(Path.Combine(models, "bench.model")))
+                {
+                    classifier.Save(file);
+                }
+
+                LocalModelRuntime.Save(models, new LocalModelVersion(ServingArn, LocalModelRuntime.Running, new Dictionary<string, IReadOnlyList<LocalLabel>>(), null, "bench.model"));
+                break;
             default:
                 throw new ArgumentException($"Unknown mode {mode}.", nameof(mode));
         }
@@ -94,6 +107,23 @@ internal static class ThroughputWorker
         }
 
         return stored;
+    }
+
+    private static IEnumerable<MnistImage> TrainingImages()
+    {
+        if (FashionMnist.IsInstalled())
+        {
+            return FashionMnist.Load(training: true, limit: 1000);
+        }
+
+        // Without the dataset: noise in two made-up classes, enough to time inference.
+        var random = new Random(11);
+        return Enumerable.Range(0, 200).Select(i =>
+        {
+            var pixels = new byte[28 * 28];
+            random.NextBytes(pixels);
+            return new MnistImage(pixels, i % 2);
+        });
     }
 
     private static List<byte[]> Images(int count)
