@@ -47,7 +47,7 @@ public sealed class AuditSamplingFaultMatrixTests(ITestOutputHelper output)
     [Fact]
     public async Task No_port_failing_once_or_always_starts_a_second_loop_stays_silent_or_makes_the_next_run_skip_or_repeat_a_pick()
     {
-        var cells = (from m in Methods from mode in Modes from kind in Kinds select new AuditFault(m.Port, m.Method, mode, kind)).ToList();
+        var cells = (from m in Methods from mode in Modes from kind in Kinds select new PortFault(m.Port, m.Method, mode, kind)).ToList();
         output.WriteLine($"audit fault matrix: {Methods.Length} port methods × {Modes.Length} modes × {Kinds.Length} kinds = {cells.Count} cells, each followed by a healed run");
 
         var violations = new List<string>();
@@ -75,7 +75,7 @@ public sealed class AuditSamplingFaultMatrixTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<List<string>> RunCellAsync(AuditFault fault)
+    private static async Task<List<string>> RunCellAsync(PortFault fault)
     {
         using var twin = await AuditTwin.StartAsync(interval: 3, fault);
         await SeedAsync(twin);

@@ -30,7 +30,7 @@ internal sealed class AuditTwin : IDisposable
     private readonly StateMachine machine;
     private readonly AslEngine engine;
 
-    private AuditTwin(AuditFault? fault)
+    private AuditTwin(PortFault? fault)
     {
         var time = new ClockTimeProvider(Clock);
         Objects = new FolderObjectStore(folder["buckets"], time);
@@ -40,13 +40,13 @@ internal sealed class AuditTwin : IDisposable
         Outbox = new JsonlOutbox(folder["outbox.jsonl"]);
         Digest = new JsonlNotificationDigest(folder["digest.jsonl"]);
         Ports = new Ports(
-            FaultyCalls<IObjectStore>.Wrap(Objects, fault),
-            FaultyCalls<IParameterStore>.Wrap(Parameters, fault),
+            FaultyMethod<IObjectStore>.Wrap(Objects, fault),
+            FaultyMethod<IParameterStore>.Wrap(Parameters, fault),
             new LocalModelRuntime(folder["models"], Objects),
-            FaultyCalls<IInferenceLog>.Wrap(Inferences, fault),
-            FaultyCalls<IHumanReview>.Wrap(Reviews, fault),
-            FaultyCalls<INotifier>.Wrap(Outbox, fault),
-            FaultyCalls<INotificationDigest>.Wrap(Digest, fault),
+            FaultyMethod<IInferenceLog>.Wrap(Inferences, fault),
+            FaultyMethod<IHumanReview>.Wrap(Reviews, fault),
+            FaultyMethod<INotifier>.Wrap(Outbox, fault),
+            FaultyMethod<INotificationDigest>.Wrap(Digest, fault),
             time);
 
         var registry = new TaskRegistry();
@@ -79,7 +79,7 @@ internal sealed class AuditTwin : IDisposable
     public IReadOnlyList<OpenLoop> Loops => Reviews.OpenLoops();
 
     /// <summary>A twin with the catalog defaults, audit sampling switched on every <paramref name="interval"/>-th confident detection.</summary>
-    public static async Task<AuditTwin> StartAsync(int interval = 3, AuditFault? fault = null)
+    public static async Task<AuditTwin> StartAsync(int interval = 3, PortFault? fault = null)
     {
         var twin = new AuditTwin(fault);
         foreach (var parameter in Catalog.Parameters)

@@ -5,6 +5,8 @@ using ContinuousImprovement.Core.Training;
 using ContinuousImprovement.Handlers.Training;
 using ContinuousImprovement.Local.Adapters;
 
+using ContinuousImprovement.Workflows.Tests.Twin;
+
 namespace ContinuousImprovement.Workflows.Tests.Training;
 
 public sealed class TrainingWorkflowTests

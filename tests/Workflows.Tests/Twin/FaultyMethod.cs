@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Runtime.ExceptionServices;
 using ContinuousImprovement.Core.Ports;
 
-namespace ContinuousImprovement.Workflows.Tests.Training;
+namespace ContinuousImprovement.Workflows.Tests.Twin;
 
 /// <summary>Wraps a port so that one of its methods fails as a <see cref="PortFault"/> says (reflection is fine in tests).</summary>
 #pragma warning disable CA1852 // DispatchProxy needs a non-sealed proxy type.

@@ -1,13 +1,13 @@
 using ContinuousImprovement.Core.Ports;
-using ContinuousImprovement.Workflows.Tests.Twin;
 
-namespace ContinuousImprovement.Workflows.Tests.AuditSampling;
+namespace ContinuousImprovement.Workflows.Tests.Twin;
 
 /// <summary>
-/// One cell of the audit fault matrix: one method of one port fails on its first call, its second, or always, until
-/// <see cref="Heal"/> is called (the next scheduled run, after the outage); counts that method's calls.
+/// One cell of a workflow's fault matrix (training, audit sampling): one method of one port fails on its first call,
+/// its second, or always, with a port failure kind, until <see cref="Heal"/> is called (the outage is over); counts
+/// that method's calls. The ports' other methods work.
 /// </summary>
-internal sealed class AuditFault(Type port, string method, FaultMode mode, PortFailure kind)
+internal sealed class PortFault(Type port, string method, FaultMode mode, PortFailure kind)
 {
     private int calls;
     private int failures;
