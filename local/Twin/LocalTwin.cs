@@ -117,7 +117,7 @@ public sealed class LocalTwin : IAsyncDisposable
 
     public FileSchedules Schedules { get; }
 
-    public IModelTraining Training => training;
+    public LocalModelTraining Training => training;
 
     public Ports Ports { get; }
 

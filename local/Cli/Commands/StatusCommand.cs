@@ -35,7 +35,7 @@ internal sealed class StatusCommand(IAnsiConsole console, Option<string> folder)
             }
 
             console.Write(facts);
-            var versions = await ((Adapters.LocalModelTraining)twin.Training).VersionsAsync(cancel).ConfigureAwait(false);
+            var versions = await twin.Training.VersionsAsync(cancel).ConfigureAwait(false);
             if (versions.Count > 0)
             {
                 var table = new Table().AddColumns("version", "status", "F1", "created");

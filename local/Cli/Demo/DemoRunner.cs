@@ -45,7 +45,7 @@ public sealed class DemoRunner(DemoSettings settings, string folder, IProgress<D
         using var answering = new LoopAnswering(twin.Reviews, twin.Objects, twin.Bucket, twin.Options.FlowDefinitionName);
         var truth = new Dictionary<string, string>(StringComparer.Ordinal);
         var workforce = new SimulatedWorkforce(answering, twin.Reviews, loop => truth.GetValueOrDefault(loop.Key), new WorkforceOptions(settings.ReviewerErrorRate));
-        var training = (LocalModelTraining)twin.Training;
+        var training = twin.Training;
         var journey = new Journey(twin, training, heldOut);
 
         progress.Report(new DemoProgress("operator sets the parameters", 0, settings.Parameters.Count));
@@ -65,7 +65,7 @@ public sealed class DemoRunner(DemoSettings settings, string folder, IProgress<D
 
         // The first training does not wait for the schedule: the operator starts the training workflow once.
         progress.Report(new DemoProgress("training the first version on the seed set", 0, 1));
-        await journey.TrainAsync(() => twin.Bus.Start(TwinWorkflow.Training, TrainingInput(twin)), humanLabels: 0, cancellationToken).ConfigureAwait(false);
+        await journey.TrainAsync(() => twin.Scheduler.StartNow("training"), humanLabels: 0, cancellationToken).ConfigureAwait(false);
         Report(journey);
 
         int humanLabels = 0, mistakes = 0;
@@ -113,9 +113,6 @@ public sealed class DemoRunner(DemoSettings settings, string folder, IProgress<D
             progress.Report(new DemoProgress("", 0, 0, line));
         }
     }
-
-    private static string TrainingInput(LocalTwin twin) =>
-        $$"""{"bucket":"{{twin.Bucket}}","projectArn":"{{twin.Options.ProjectArn}}"}""";
 
     /// <summary>What the demo follows across trainings: labeled images at each start, what serves, the learning curve.</summary>
     private sealed class Journey(LocalTwin twin, LocalModelTraining training, IReadOnlyList<MnistImage> heldOut)

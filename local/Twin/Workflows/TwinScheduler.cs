@@ -38,6 +38,17 @@ public sealed class TwinScheduler(FileSchedules schedules, IReadOnlyDictionary<s
         return started;
     }
 
+    /// <summary>
+    /// Starts a schedule's workflow now, with the schedule's input, whether it is enabled or not: what an operator
+    /// does with "start execution" in the console to run the training check without waiting.
+    /// </summary>
+    public void StartNow(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var target = workflows.TryGetValue(name, out var found) ? found : throw new ArgumentException($"No schedule is named {name}; known: {string.Join(", ", workflows.Keys)}.", nameof(name));
+        bus.Start(target.Workflow, target.Input);
+    }
+
     /// <summary>When each enabled schedule fires next, for <c>improve status</c>.</summary>
     public IReadOnlyDictionary<string, DateTimeOffset> NextRuns()
     {
