@@ -21,6 +21,11 @@ namespace ContinuousImprovement.Core.Training;
 /// the macro F1 of <see cref="ModelEvaluation.From"/>, the same math as the candidate's. Nothing scored: no F1, and
 /// the gate falls back to the serving model's recorded F1, saying why (<see cref="ServingBaseline"/>).
 /// </para>
+/// <para>
+/// The serving model has not trained on these images: the stable split (<see cref="DatasetSplit"/>) keeps an image on
+/// its side as the labeled set grows. Only its fix-up may move an image (at most one per label) to the test side,
+/// which can favour the serving model slightly, never the candidate.
+/// </para>
 /// <para>Worked example. Test manifest, six lines:
 /// 1 <c>s3://b/cat/1.png</c> cat; 2 <c>s3://b/cat/2.png</c> cat; 3 <c>s3://b/dog/3.png</c> dog; 4 <c>s3://b/dog/4.png</c> dog;
 /// 5 <c>{oops</c>; 6 <c>s3://b/cat/1.png</c> cat again.

@@ -215,6 +215,24 @@ public sealed class SameTestSetGateTests
         Assert.Equal(["model-trained", "gate-failed"], twin.Outbox.Published().Select(m => m.Kind));
     }
 
+    [Fact]
+    public async Task A_workflow_error_after_the_scoring_says_what_the_serving_model_scored()
+    {
+        using var twin = await TrainingTwin.StartAsync();
+        var catalog = new ContinuousImprovement.Handlers.Invocation.HandlerCatalog(twin.Ports);
+        var request = """
+            {"input":{},"progress":{
+              "servingScore":{"servingVersionArn":"arn:serving","f1":0.4321,"testImages":6,"sampled":6,"scored":5,"skipped":1,"skippedExample":"x","linesLeftOut":0,"leftOutExample":null,"notScoredBecause":null},
+              "failure":{"Error":"Handler.InvalidState","Cause":"the system parameter cannot be read"}}}
+            """u8.ToArray();
+
+        var result = await catalog[TrainingWorkflow.DescribeFailure].InvokeAsync(request, default);
+
+        Assert.Null(result.Error);
+        var message = JsonDocument.Parse(result.Output).RootElement.GetProperty("notification").GetProperty("message").GetString();
+        Assert.Contains("Done before it stopped: the serving model scored F1 0.432 on 5 of the same 6 test images.", message, StringComparison.Ordinal);
+    }
+
     private static double AllCat(IEnumerable<RescoringImage> images) => ModelEvaluation.From(images.Select(i => (i.Truth, (string?)"cat"))).MacroF1;
 
     private static string F3(double f1) => f1.ToString("0.000", CultureInfo.InvariantCulture);
