@@ -16,4 +16,5 @@ namespace ContinuousImprovement.Core.Training;
 [JsonSerializable(typeof(TrainingDecision))]
 [JsonSerializable(typeof(ModelEvaluation))]
 [JsonSerializable(typeof(GateDecision))]
+[JsonSerializable(typeof(ServingRescore))]
 public sealed partial class TrainingJsonContext : JsonSerializerContext;

@@ -32,6 +32,13 @@ public sealed class DescribeTrainingFailure : IHandler<DescribeTrainingFailureRe
             done.Add($"training was polled {poll.Polls} times (last status {poll.Status})");
         }
 
+        if (progress.ServingScore is { } score)
+        {
+            done.Add(score.F1 is { } f1
+                ? $"the serving model scored F1 {TrainingText.F1(f1)} {score.OnImages()}"
+                : $"the serving model was not scored on the test images ({score.NotScoredBecause})");
+        }
+
         if (progress.Gate is { } gate)
         {
             done.Add($"the gate {(gate.Pass ? "passed" : "failed")}: {gate.Reason}");

@@ -17,7 +17,7 @@ public sealed class FinishDeployment(Ports ports) : IHandler<FinishDeploymentReq
         var plan = request.Deploy.Deployment;
         var candidate = request.Candidate;
         var history = string.Join("\n", plan.History.Select(h => "- " + h));
-        var scores = $"F1 {TrainingText.F1(request.Gate.CandidateF1)} (serving before: {TrainingText.F1(request.Gate.ServingF1)})";
+        var scores = $"F1 {TrainingText.F1(request.Gate.CandidateF1)} (serving before: {GateText.ServingBefore(request.Gate)})";
         if (plan.Phase == BlueGreenPhase.Done)
         {
             var warning = plan.Warning is null ? "" : $"\nWarning: {plan.Warning}.";

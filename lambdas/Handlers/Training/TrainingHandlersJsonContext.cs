@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ContinuousImprovement.Core.Training;
 
 namespace ContinuousImprovement.Handlers.Training;
 
@@ -20,6 +21,9 @@ namespace ContinuousImprovement.Handlers.Training;
 [JsonSerializable(typeof(DescribeVersionRequest))]
 [JsonSerializable(typeof(TrainingPoll))]
 [JsonSerializable(typeof(TrainingEndRequest))]
+[JsonSerializable(typeof(ScoreServingRequest))]
+[JsonSerializable(typeof(ServingRescore))]
+[JsonSerializable(typeof(GateRequest))]
 [JsonSerializable(typeof(GateResult))]
 [JsonSerializable(typeof(DeployStepRequest))]
 [JsonSerializable(typeof(DeployProgress))]

@@ -1,3 +1,4 @@
+using ContinuousImprovement.Core.Training;
 using ContinuousImprovement.Handlers.Contracts;
 
 namespace ContinuousImprovement.Handlers.Training;
@@ -7,6 +8,7 @@ public sealed record TrainingProgress(
     TrainingCheck? Check = null,
     CandidateCreated? Candidate = null,
     TrainingPoll? Training = null,
+    ServingRescore? ServingScore = null,
     GateResult? Gate = null,
     DeployProgress? Deploy = null,
     ErrorInfo? Failure = null);

@@ -15,6 +15,7 @@ public static class TrainingWorkflow
     public const string RecordCandidate = "training-record-candidate";
     public const string DescribeTraining = "training-describe-version";
     public const string RecordFailure = "training-record-failure";
+    public const string ScoreServing = "training-score-serving";
     public const string Gate = "training-gate";
     public const string DeployStep = "training-deploy-step";
     public const string FinishDeployment = "training-finish-deployment";
@@ -29,6 +30,7 @@ public static class TrainingWorkflow
         ["RecordCandidateFunctionArn"] = RecordCandidate,
         ["DescribeVersionFunctionArn"] = DescribeTraining,
         ["RecordFailureFunctionArn"] = RecordFailure,
+        ["ScoreServingFunctionArn"] = ScoreServing,
         ["GateFunctionArn"] = Gate,
         ["DeployStepFunctionArn"] = DeployStep,
         ["FinishDeploymentFunctionArn"] = FinishDeployment,

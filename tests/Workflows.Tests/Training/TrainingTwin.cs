@@ -2,10 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ContinuousImprovement.Asl.Runtime;
 using ContinuousImprovement.Asl.Tasks;
+using ContinuousImprovement.Core.Manifests;
 using ContinuousImprovement.Core.Parameters;
 using ContinuousImprovement.Core.Ports;
 using ContinuousImprovement.Core.State;
 using ContinuousImprovement.Core.Storage;
+using ContinuousImprovement.Core.Training;
 using ContinuousImprovement.Handlers;
 using ContinuousImprovement.Handlers.Invocation;
 using ContinuousImprovement.Handlers.Training;
@@ -17,8 +19,9 @@ namespace ContinuousImprovement.Workflows.Tests.Training;
 /// <summary>
 /// The training workflow as the twin will run it: the real <c>statemachine/training.asl.json</c> on the engine with
 /// virtual time, every handler from the catalog, every port a local adapter over a temp folder (model versions from
-/// <see cref="LocalModelTraining"/> with a scripted plan), the catalog defaults with Minimum-Untrained-Images 10, and
-/// a <see cref="ServingWatch"/> on the serving invariant. One port method can be made faulty.
+/// <see cref="LocalModelTraining"/> with a scripted plan, answering detections by image file name), the catalog
+/// defaults with Minimum-Untrained-Images 10, and a <see cref="ServingWatch"/> on the serving invariant. One port
+/// method can be made faulty.
 /// </summary>
 internal sealed class TrainingTwin : IDisposable
 {
@@ -49,7 +52,7 @@ internal sealed class TrainingTwin : IDisposable
         Ports = new Ports(
             FaultyMethod<IObjectStore>.Wrap(Objects, fault),
             FaultyMethod<IParameterStore>.Wrap(watchedParameters, fault),
-            Runtime,
+            FaultyMethod<IModelRuntime>.Wrap(Runtime, fault),
             new SqliteInferenceLog(folder["inference-log.db"]),
             new LocalHumanReview(folder["reviews"], time),
             FaultyMethod<INotifier>.Wrap(Outbox, fault),
@@ -118,23 +121,36 @@ internal sealed class TrainingTwin : IDisposable
         ScriptedTrainer.Save(PlanFile, plan);
     }
 
+    /// <summary>The label of the <paramref name="n"/>-th labeled image (1-based): cat for even, dog for odd.</summary>
+    public static string LabelOf(int n) => n % 2 == 0 ? "cat" : "dog";
+
+    /// <summary>The file name of the <paramref name="n"/>-th labeled image, by which scripted versions answer.</summary>
+    public static string FileNameOf(int n) => $"img-{n:D4}.png";
+
+    /// <summary>Scripted answers that are right about images 1 to <paramref name="count"/> (95 for the true label, 5 for the other).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<LocalLabel>> RightAbout(int count) =>
+        Enumerable.Range(1, count).ToDictionary(
+            FileNameOf,
+            n => (IReadOnlyList<LocalLabel>)[new(LabelOf(n), 95.0), new(LabelOf(n + 1), 5.0)]);
+
     /// <summary>Files <paramref name="count"/> more labeled images, alternating cat and dog.</summary>
     public async Task LabelAsync(int count)
     {
         for (var i = 0; i < count; i++)
         {
             var n = ++labeled;
-            await Objects.PutAsync(Bucket, $"{BucketLayout.LabeledImages}{(n % 2 == 0 ? "cat" : "dog")}/img-{n:D4}.png", Png, "image/png", null, CancellationToken.None);
+            await Objects.PutAsync(Bucket, $"{BucketLayout.LabeledImages}{LabelOf(n)}/{FileNameOf(n)}", Png, "image/png", null, CancellationToken.None);
         }
     }
 
     /// <summary>
     /// Makes a version with this F1 RUNNING and serving, trained on the images labeled so far, as an earlier
-    /// deployment would have left it (it takes the next planned outcome).
+    /// deployment would have left it (it takes the next planned outcome). It answers <paramref name="predictions"/>
+    /// by file name and "cat" (91) for any other image, so by default its F1 on a test set of cats and dogs is below 0.5.
     /// </summary>
-    public async Task<string> SeedServingAsync(double f1)
+    public async Task<string> SeedServingAsync(double f1, IReadOnlyDictionary<string, IReadOnlyList<LocalLabel>>? predictions = null)
     {
-        Plan(new LocalPlannedVersion(F1: f1, TrainingMinutes: 1, Otherwise: [new("cat", 91.0), new("dog", 9.0)]));
+        Plan(new LocalPlannedVersion(F1: f1, TrainingMinutes: 1, Predictions: predictions, Otherwise: [new("cat", 91.0), new("dog", 9.0)]));
         var manifest = new S3ObjectRef(Bucket, "manifests/seed/train.manifest");
         await Objects.PutAsync(Bucket, manifest.Key, "{}\n"u8.ToArray(), "application/x-jsonlines", null, CancellationToken.None);
         var arn = await Training.CreateVersionAsync(ProjectArn, "ci-seed", manifest, manifest, new S3ObjectRef(Bucket, "manifests/seed/output/"), CancellationToken.None);
@@ -170,6 +186,14 @@ internal sealed class TrainingTwin : IDisposable
         var execution = await engine.RunAsync(machine, Asl.Json.JsonValue.Parse(input.ToJsonString()));
         Clock.Advance(TimeSpan.FromHours(1));
         return new TrainingRun(execution);
+    }
+
+    /// <summary>The images of the run's test manifest with their true labels, in manifest order.</summary>
+    public async Task<IReadOnlyList<RescoringImage>> TestImagesAsync(TrainingRun run)
+    {
+        Assert.True(S3Uri.TryParse(run.Output.GetProperty("candidate").GetProperty("testManifest").GetString(), out var manifest));
+        var content = await Objects.GetAsync(manifest.Bucket, manifest.Key, CancellationToken.None);
+        return GroundTruthManifest.Read(System.Text.Encoding.UTF8.GetString(content!.Body.Span)).Entries.Select(e => new RescoringImage(e.Image, Assert.Single(e.Labels))).ToList();
     }
 
     public async Task<string?> StatusOfAsync(string arn) => (await Training.DescribeVersionAsync(arn, CancellationToken.None))?.Status;

@@ -110,20 +110,26 @@ public sealed class TrainingWorkflowTests
         Assert.Equal([old, arn], twin.Watch.ServingHistory.Distinct());
         Assert.Empty(twin.Watch.Violations);
         var deployed = twin.Outbox.Published().Single(n => n.Kind == "model-deployed");
+        var test = await twin.TestImagesAsync(run);
+        var servingF1 = ModelEvaluation.From(test.Select(i => (i.Truth, (string?)"cat"))).MacroF1.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains($"deployed {arn}; {old} stopped", deployed.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("F1 0.900 (serving before: 0.820)", deployed.Message, StringComparison.Ordinal);
-        Assert.Contains("F1 is 0.900; serving now: " + old + " (F1 0.820)", twin.Outbox.Published().Single(n => n.Kind == "model-trained").Message, StringComparison.Ordinal);
+        Assert.Contains($"F1 0.900 (serving before: {servingF1} on the same {test.Count} test images; 0.820 as recorded at its deployment)", deployed.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            $"Its F1 is 0.900 on its test set of {test.Count} images. The serving model {old} scores F1 {servingF1} on the same {test.Count} test images (its F1 recorded at its deployment, on its own older test set: 0.820).",
+            twin.Outbox.Published().Single(n => n.Kind == "model-trained").Message,
+            StringComparison.Ordinal);
     }
 
+    // The serving model is right about every image, so it scores 1.000 on the candidate's test images.
     [Theory]
-    [InlineData(0.80, "not better than serving F1 0.820")]
-    [InlineData(0.82, "ties keep the serving model")]
+    [InlineData(0.95, "not better than serving F1 1.000 on the same")]
+    [InlineData(1.0, "ties keep the serving model")]
     [InlineData(0.70, "below minimum 0.800")]
-    public async Task A_worse_or_equal_model_is_gated_out_and_the_old_one_keeps_serving(double f1, string reason)
+    public async Task A_worse_or_equal_model_on_the_same_test_images_is_gated_out_and_the_old_one_keeps_serving(double f1, string reason)
     {
         using var twin = await TrainingTwin.StartAsync();
         await twin.LabelAsync(20);
-        var old = await twin.SeedServingAsync(0.82);
+        var old = await twin.SeedServingAsync(0.82, TrainingTwin.RightAbout(30));
         await twin.LabelAsync(10);
         twin.Plan(new LocalPlannedVersion(F1: f1));
 
