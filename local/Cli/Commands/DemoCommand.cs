@@ -49,10 +49,10 @@ internal sealed class DemoCommand(IAnsiConsole console, Option<string> folder) :
 
     private void Show(DemoReport report)
     {
-        var table = new Table().AddColumns("version", "labeled images", "F1 (test split)", "F1 (held-out)", "outcome");
-        foreach (var version in report.Versions)
+        var table = new Table().AddColumns("", "version", "labeled images", "F1 (test split)", "F1 (held-out)", "outcome");
+        foreach (var (version, i) in report.Versions.Select((v, i) => (v, i)))
         {
-            table.AddRow(version.Name, version.LabeledImages.ToString(CultureInfo.InvariantCulture), F1(version.F1), F1(version.HeldOutF1), version.Outcome);
+            table.AddRow($"v{i + 1}", version.Name, version.LabeledImages.ToString(CultureInfo.InvariantCulture), F1(version.F1), F1(version.HeldOutF1), version.Outcome);
         }
 
         console.Write(table);

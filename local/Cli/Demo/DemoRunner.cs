@@ -148,8 +148,9 @@ public sealed class DemoRunner(DemoSettings settings, string folder, IProgress<D
                 deployed.Add(now);
                 var f1 = await HeldOutF1Async(now, cancellationToken).ConfigureAwait(false);
                 heldOutF1[now] = f1;
-                var name = (await training.DescribeLocalVersionAsync(now, cancellationToken).ConfigureAwait(false))?.VersionName ?? now;
-                Curve.Add(new DemoPoint(humanLabels, f1, name));
+                var record = await training.DescribeLocalVersionAsync(now, cancellationToken).ConfigureAwait(false);
+                var name = record?.VersionName ?? now;
+                Curve.Add(new DemoPoint(humanLabels, f1, record is null ? name : $"v{record.Sequence}"));
                 news.Add($"{name} deployed blue/green: macro F1 {f1:0.000} on {heldOut.Count} held-out images after {humanLabels} human labels");
             }
             else if (serving is not null && Curve.Count > 0 && Curve[^1].HumanLabels != humanLabels)
