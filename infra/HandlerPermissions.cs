@@ -199,11 +199,8 @@ internal sealed class HandlerPermissions(PermissionTargets targets)
     private void DescribeHumanLoops(IGrantable function) =>
         Allow(function, ["sagemaker:DescribeHumanLoop"], [Arn("sagemaker", "human-loop", "*")]);
 
-    private void StartHumanLoops(IGrantable function)
-    {
-        Allow(function, ["sagemaker:StartHumanLoop"], [targets.FlowDefinitionArn]);
-        DescribeHumanLoops(function);
-    }
+    // A loop started twice under its name answers a conflict, which the adapter takes as "already started": no describe.
+    private void StartHumanLoops(IGrantable function) => Allow(function, ["sagemaker:StartHumanLoop"], [targets.FlowDefinitionArn]);
 
     private string[] ProjectVersions() => [Arn("rekognition", "project", targets.Project.ProjectName + "/version/*")];
 

@@ -14,6 +14,9 @@ public static class SynthesizedTemplate
 {
     public const string Email = "ops@example.com";
 
+    /// <summary>A key for <see cref="With"/>: synthesize from this folder's statemachine/ and assets/ instead of the repository's.</summary>
+    public const string RepositoryRoot = "repositoryRootForTests";
+
     private static readonly ConcurrentDictionary<string, Lazy<Synthesized>> Stacks = new(StringComparer.Ordinal);
     private static readonly Lazy<string> Bootstrap = new(() =>
     {
@@ -41,9 +44,13 @@ public static class SynthesizedTemplate
 
     private static Synthesized Synthesize(Dictionary<string, object> context)
     {
+        // Not a context key of the app: a copy of the repository's definitions (e.g. with a changed template).
+        var cdkContext = new Dictionary<string, object>(context) { ["bootstrapFolder"] = Bootstrap.Value };
+        var root = cdkContext.Remove(RepositoryRoot, out var given) ? (string)given : null;
         var outdir = Directory.CreateTempSubdirectory("ci-cdk-out-").FullName;
-        var app = new App(new AppProps { Outdir = outdir, Context = new Dictionary<string, object>(context) { ["bootstrapFolder"] = Bootstrap.Value } });
-        var stack = new ContinuousImprovementStack(app, "Test", StackSettings.FromContext(app.Node));
+        var app = new App(new AppProps { Outdir = outdir, Context = cdkContext });
+        var settings = StackSettings.FromContext(app.Node);
+        var stack = new ContinuousImprovementStack(app, "Test", root is null ? settings : settings with { RepositoryRoot = root });
         var template = Template.FromStack(stack);
 
         // The cloud assembly's template file: plain JSON for the checks written without the assertion library.
