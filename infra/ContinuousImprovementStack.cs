@@ -53,7 +53,6 @@ public sealed partial class ContinuousImprovementStack : Stack
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
-        CheckBootstrap(settings.BootstrapFolder);
         Settings = settings;
         var catalog = ParameterCatalog.Default.WithPrefix(settings.ParameterPrefix);
 
@@ -372,15 +371,6 @@ public sealed partial class ContinuousImprovementStack : Stack
     }
 
     private static string Truncated(string text) => text.Length <= 1024 ? text : text[..1021] + "...";
-
-    private static void CheckBootstrap(string folder)
-    {
-        if (!File.Exists(Path.Combine(folder, "bootstrap")))
-        {
-            throw new InvalidOperationException(
-                $"No Lambda bootstrap in {folder}. Publish it first: dotnet publish lambdas/Host -c Release -r linux-x64 -o lambdas/Host/bin/aot (see README, Deploy to AWS).");
-        }
-    }
 
     [GeneratedRegex(@"\$\{([^}]+)\}")]
     private static partial Regex PlaceholderPattern();

@@ -21,7 +21,6 @@ internal static class PatternObjects
         JsonValueKind.Object => element.EnumerateObject().ToDictionary(p => p.Name, p => From(p.Value, path + "." + p.Name), StringComparer.Ordinal),
         JsonValueKind.Array => element.EnumerateArray().Select((e, i) => From(e, $"{path}[{i}]")).ToArray(),
         JsonValueKind.String => element.GetString()!,
-        JsonValueKind.Number when element.TryGetInt64(out var whole) => whole,
         JsonValueKind.Number => element.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,

@@ -39,7 +39,7 @@ public sealed record StackSettings(string ParameterPrefix, string? NotificationE
         return settings;
     }
 
-    /// <summary>Checks the settings before anything is built from them.</summary>
+    /// <summary>Checks the settings, and that the Lambda bootstrap is published, before anything is built from them.</summary>
     /// <exception cref="ArgumentException">A value the stack cannot deploy, named.</exception>
     public void Validate()
     {
@@ -52,6 +52,13 @@ public sealed record StackSettings(string ParameterPrefix, string? NotificationE
         }
 
         _ = Review.Mode();
+
+        // Published before synth (README, Deploy to AWS): the asset is the folder as it is.
+        if (!File.Exists(Path.Combine(BootstrapFolder, "bootstrap")))
+        {
+            throw new ArgumentException($"No Lambda bootstrap in {BootstrapFolder}. Publish it first: "
+                + "dotnet publish lambdas/Host -c Release -r linux-x64 -o lambdas/Host/bin/aot (or pass -c bootstrapFolder=<folder>).");
+        }
     }
 
     /// <summary>The repository holding the state machine definitions, found from the app's folder (dotnet run, the CLI and tests alike).</summary>

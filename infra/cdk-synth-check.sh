@@ -31,7 +31,10 @@ if (fs.existsSync(file)) {
   const count = type => Object.values(template.Resources).filter(r => r.Type === type).length;
   check('five state machines', count('AWS::StepFunctions::StateMachine') === 5);
   check('four event rules and two schedules', count('AWS::Events::Rule') === 6);
-  check('35 handler functions on provided.al2023', Object.values(template.Resources).filter(r => r.Type === 'AWS::Lambda::Function' && r.Properties.Runtime === 'provided.al2023').length === 35);
+  const handlers = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function' && r.Properties.Runtime === 'provided.al2023').map(([id]) => id);
+  const called = new Set(Object.values(template.Resources).filter(r => r.Type === 'AWS::StepFunctions::StateMachine')
+    .flatMap(m => Object.values(m.Properties.DefinitionSubstitutions).map(v => v['Fn::GetAtt'][0])));
+  check(`every workflow task calls one of the ${handlers.length} handler functions, and each is called`, handlers.length > 0 && handlers.every(h => called.has(h)) && [...called].every(c => handlers.includes(c)));
   check('the A2I task UI, flow definition and work team', count('Custom::A2iHumanTaskUi') === 1 && count('Custom::A2iFlowDefinition') === 1 && count('AWS::SageMaker::Workteam') === 1);
   check('no unresolved CDK token left in the template', !text.includes('${Token['));
   check('no version reporting resource', count('AWS::CDK::Metadata') === 0);

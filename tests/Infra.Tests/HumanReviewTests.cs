@@ -30,6 +30,7 @@ public sealed class HumanReviewTests
     {
         var root = CopyOfRepository(template => template.Replace("Which label fits this image?", "Which label fits?", StringComparison.Ordinal));
         var changed = SynthesizedTemplate.With(new() { ["createWorkteam"] = "true", [SynthesizedTemplate.RepositoryRoot] = root });
+        Directory.Delete(root, recursive: true);
 
         Assert.NotEqual(Name(Full, "Custom::A2iHumanTaskUi", "HumanTaskUiName"), Name(changed, "Custom::A2iHumanTaskUi", "HumanTaskUiName"));
         Assert.NotEqual(Name(Full, "Custom::A2iFlowDefinition", "FlowDefinitionName"), Name(changed, "Custom::A2iFlowDefinition", "FlowDefinitionName"));

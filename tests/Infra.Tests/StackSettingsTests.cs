@@ -50,9 +50,53 @@ public sealed class StackSettingsTests
     }
 
     [Fact]
-    public void The_bootstrap_defaults_to_the_documented_publish_folder() =>
-        Assert.Equal(Path.Combine(StackSettings.FindRepositoryRoot(), "lambdas", "Host", "bin", "aot"), Read(new() { ["createWorkteam"] = "true" }).BootstrapFolder);
+    public void Without_a_published_bootstrap_the_synth_stops_and_says_how_to_publish_it()
+    {
+        var empty = Directory.CreateTempSubdirectory("ci-no-bootstrap-").FullName;
+        try
+        {
+            var refused = Assert.Throws<ArgumentException>(() => Read(new() { ["createWorkteam"] = "true", ["bootstrapFolder"] = empty }));
 
-    private static StackSettings Read(Dictionary<string, object> context) =>
-        StackSettings.FromContext(new App(new AppProps { Context = context.Where(c => c.Value is not null).ToDictionary(c => c.Key, c => c.Value) }).Node);
+            Assert.Contains($"No Lambda bootstrap in {empty}", refused.Message, StringComparison.Ordinal);
+            Assert.Contains("dotnet publish lambdas/Host -c Release -r linux-x64 -o lambdas/Host/bin/aot", refused.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(empty);
+        }
+    }
+
+    [Fact]
+    public void The_bootstrap_defaults_to_the_documented_publish_folder()
+    {
+        var expected = Path.Combine(StackSettings.FindRepositoryRoot(), "lambdas", "Host", "bin", "aot");
+        string named;
+        try
+        {
+            named = StackSettings.FromContext(new App(new AppProps { Context = new Dictionary<string, object> { ["createWorkteam"] = "true" } }).Node).BootstrapFolder;
+        }
+        catch (ArgumentException unpublished)
+        {
+            // Not published on this machine: the refusal names the folder it looked in.
+            named = unpublished.Message;
+        }
+
+        Assert.Contains(expected, named, StringComparison.Ordinal);
+    }
+
+    // A stand-in bootstrap unless the test names another folder.
+    private static StackSettings Read(Dictionary<string, object> context)
+    {
+        var values = context.Where(c => c.Value is not null).ToDictionary(c => c.Key, c => c.Value);
+        values.TryAdd("bootstrapFolder", Bootstrap.Value);
+        return StackSettings.FromContext(new App(new AppProps { Context = values }).Node);
+    }
+
+    private static readonly Lazy<string> Bootstrap = new(() =>
+    {
+        var folder = Directory.CreateTempSubdirectory("ci-settings-bootstrap-").FullName;
+        File.WriteAllText(Path.Combine(folder, "bootstrap"), "stand-in");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
+        return folder;
+    });
 }

@@ -22,6 +22,7 @@ public static class SynthesizedTemplate
     {
         var folder = Directory.CreateTempSubdirectory("ci-bootstrap-").FullName;
         File.WriteAllText(Path.Combine(folder, "bootstrap"), "stand-in");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
         return folder;
     });
 
@@ -56,6 +57,7 @@ public static class SynthesizedTemplate
         // The cloud assembly's template file: plain JSON for the checks written without the assertion library.
         app.Synth();
         var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outdir, "Test.template.json"))).RootElement.Clone();
+        Directory.Delete(outdir, recursive: true);
         return new Synthesized(stack, template, json);
     }
 }
