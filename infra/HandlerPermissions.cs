@@ -1,75 +1,215 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
 using Amazon.CDK.AWS.IAM;
+using Amazon.CDK.AWS.Rekognition;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SNS;
 using ContinuousImprovement.Core.Parameters;
 using ContinuousImprovement.Core.Storage;
+using ContinuousImprovement.Handlers.AuditSampling;
 using ContinuousImprovement.Handlers.Detection;
 using ContinuousImprovement.Handlers.Notifications;
-using Constructs;
+using ContinuousImprovement.Handlers.ParameterApply;
+using ContinuousImprovement.Handlers.ReviewFiling;
+using ContinuousImprovement.Handlers.Training;
 
 namespace ContinuousImprovement.Infra;
 
 /// <summary>
-/// What each handler may do, and nothing more: every function has its own role, scoped to the prefixes,
-/// table, topic and services its handler calls.
+/// What each handler may do, and nothing more: every function has its own role, scoped to the prefixes, items,
+/// parameters, rules and services its handler calls through its ports (read off the handlers and the AWS adapters).
 /// </summary>
-internal sealed class HandlerPermissions(Construct scope, Bucket bucket, Table table, Topic topic, ParameterCatalog catalog)
+/// <remarks>
+/// Port calls and the AWS actions they need: object head/get → s3:GetObject (plus s3:GetObjectVersion where the
+/// handler passes a version id on, to Rekognition or a copy); a create-only put → s3:PutObject; a copy → the source's
+/// read and tags and the destination's write; a listing → s3:ListBucket limited to its prefix. A handler that asks
+/// for an object that may be missing gets s3:ListBucket on the bucket as well: without it S3 answers 403 instead of
+/// 404 for a missing key, and the adapter could not tell "gone" from "forbidden".
+/// </remarks>
+internal sealed class HandlerPermissions(PermissionTargets targets)
 {
+    /// <summary>Grants a handler's permissions to its function's role.</summary>
+    /// <exception cref="InvalidOperationException">The handler has no entry here: it must not be deployed unreviewed.</exception>
     public void Grant(string handler, IGrantable function)
     {
         switch (handler)
         {
             case DetectionWorkflow.ReadUpload:
-                bucket.GrantRead(function, BucketLayout.ImagesForDetection + "*");
+                Objects(function, ["s3:GetObject"], BucketLayout.ImagesForDetection);
+                MissingObjectsAnswerNotFound(function);
                 break;
             case DetectionWorkflow.LoadSettings:
-                ReadParameters(function);
+                ReadSettings(function);
                 break;
             case DetectionWorkflow.MarkPending:
-                bucket.GrantPut(function, BucketLayout.Pending + "*");
-                bucket.GrantRead(function, BucketLayout.Pending + "*");
+                Objects(function, ["s3:PutObject"], BucketLayout.Pending);
                 break;
             case DetectionWorkflow.DetectLabels:
-                bucket.GrantRead(function, BucketLayout.ImagesForDetection + "*");
-                Allow(function, ["rekognition:DetectCustomLabels"], [Stack.Of(scope).FormatArn(new ArnComponents { Service = "rekognition", Resource = "project", ResourceName = "ContinuousImprovement/*", ArnFormat = ArnFormat.SLASH_RESOURCE_NAME })]);
+                // Rekognition reads the image with the caller's rights, the version the upload event named.
+                Objects(function, ["s3:GetObject", "s3:GetObjectVersion"], BucketLayout.ImagesForDetection);
+                Allow(function, ["rekognition:DetectCustomLabels"], ProjectVersions());
                 break;
             case DetectionWorkflow.Quarantine:
-                bucket.GrantRead(function, BucketLayout.ImagesForDetection + "*");
-                bucket.GrantPut(function, BucketLayout.Quarantine + "*");
-                bucket.GrantRead(function, BucketLayout.Quarantine + "*");
+                CopyObjects(function, BucketLayout.ImagesForDetection, BucketLayout.Quarantine);
+                MissingObjectsAnswerNotFound(function);
                 break;
             case DetectionWorkflow.LogInference:
-                table.GrantReadWriteData(function);
+                Items(function, "dynamodb:PutItem", "dynamodb:UpdateItem");
                 break;
             case DetectionWorkflow.DecideReview:
-                table.GrantReadWriteData(function);
-                Allow(function, ["sagemaker:DescribeHumanLoop"], [HumanLoops()]);
+                Items(function, "dynamodb:GetItem", "dynamodb:UpdateItem");
+                DescribeHumanLoops(function);
                 break;
             case DetectionWorkflow.StartReview:
-                table.GrantReadWriteData(function);
-                bucket.GrantRead(function, BucketLayout.ImagesForDetection + "*");
-                Allow(function, ["s3:ListBucket"], [bucket.BucketArn]);
-                Allow(function, ["sagemaker:StartHumanLoop", "sagemaker:DescribeHumanLoop"], [HumanLoops(), Stack.Of(scope).FormatArn(new ArnComponents { Service = "sagemaker", Resource = "flow-definition", ResourceName = "*", ArnFormat = ArnFormat.SLASH_RESOURCE_NAME })]);
-                break;
-            case DetectionWorkflow.DescribeFailure:
+                ListUnder(function, BucketLayout.LabeledImages);
+                Items(function, "dynamodb:GetItem", "dynamodb:UpdateItem");
+                StartHumanLoops(function);
                 break;
             case Notify.Name:
-                topic.GrantPublish(function);
-                ReadParameters(function);
-                table.GrantReadWriteData(function);
+                ReadSettings(function);
+                targets.Topic.GrantPublish(function);
+                Items(function, "dynamodb:PutItem");
                 break;
+
+            case ReviewFilingWorkflow.ReadReview:
+                Objects(function, ["s3:GetObject"], BucketLayout.ReviewOutput);
+                MissingObjectsAnswerNotFound(function);
+                break;
+            case ReviewFilingWorkflow.FileImage:
+                CopyObjects(function, BucketLayout.ImagesForDetection, BucketLayout.LabeledImages);
+                MissingObjectsAnswerNotFound(function);
+                break;
+            case ReviewFilingWorkflow.Conclude:
+                Items(function, "dynamodb:Query", "dynamodb:UpdateItem");
+                break;
+
+            case ParameterApplyWorkflow.CheckChange:
+                ReadSettings(function);
+                break;
+            case ParameterApplyWorkflow.Restore:
+                // Writes back an operator parameter of the catalog, never the system parameter or anything else.
+                Allow(function, ["ssm:PutParameter"], [.. targets.Catalog.Parameters.Select(p => Parameter(targets.Catalog.FullName(p.Name)))]);
+                break;
+            case ParameterApplyWorkflow.RememberLastGood:
+                SystemState(function);
+                break;
+            case ParameterApplyWorkflow.Apply:
+                // Re-times and switches the schedule rules the stack made; PutRule keeps their targets.
+                Allow(function, ["events:DescribeRule", "events:PutRule"], [.. targets.ScheduleRuleNames.Select(RuleArn)]);
+                break;
+
+            case TrainingWorkflow.Check:
+                ReadSettings(function);
+                ListUnder(function, BucketLayout.LabeledImages);
+                break;
+            case TrainingWorkflow.CreateVersion:
+                ListUnder(function, BucketLayout.LabeledImages);
+                Objects(function, ["s3:PutObject"], BucketLayout.Manifests);
+                Allow(function, ["rekognition:CreateProjectVersion"], [targets.Project.AttrArn]);
+
+                // Rekognition reads the manifests and images and writes its output with the caller's rights.
+                Objects(function, ["s3:GetObject", "s3:GetObjectVersion", "s3:GetObjectAcl", "s3:GetObjectTagging"], BucketLayout.Manifests, BucketLayout.LabeledImages);
+                Allow(function, ["s3:GetBucketAcl", "s3:GetBucketLocation"], [targets.Bucket.BucketArn]);
+                break;
+            case TrainingWorkflow.DescribeTraining:
+                Allow(function, ["rekognition:DescribeProjectVersions"], [targets.Project.AttrArn]);
+                break;
+            case TrainingWorkflow.DeployStep:
+                Allow(function, ["rekognition:StartProjectVersion", "rekognition:StopProjectVersion"], ProjectVersions());
+                Allow(function, ["rekognition:DescribeProjectVersions"], [targets.Project.AttrArn]);
+                SystemState(function);
+                break;
+            case TrainingWorkflow.RecordCandidate:
+            case TrainingWorkflow.RecordFailure:
+            case TrainingWorkflow.Gate:
+            case TrainingWorkflow.FinishDeployment:
+            case TrainingWorkflow.ReleaseCandidate:
+                SystemState(function);
+                break;
+
+            case AuditSamplingWorkflow.LoadSettings:
+                ReadSettings(function);
+                break;
+            case AuditSamplingWorkflow.Plan:
+                Items(function, "dynamodb:GetItem", "dynamodb:BatchGetItem");
+                break;
+            case AuditSamplingWorkflow.Reserve:
+                Objects(function, ["s3:GetObject"], BucketLayout.ImagesForDetection);
+                MissingObjectsAnswerNotFound(function);
+                DescribeHumanLoops(function);
+                Items(function, "dynamodb:GetItem", "dynamodb:UpdateItem");
+                break;
+            case AuditSamplingWorkflow.StartReview:
+                ListUnder(function, BucketLayout.LabeledImages);
+                StartHumanLoops(function);
+                Items(function, "dynamodb:GetItem", "dynamodb:UpdateItem");
+                break;
+            case AuditSamplingWorkflow.FinishRound:
+                Items(function, "dynamodb:GetItem", "dynamodb:PutItem");
+                break;
+
+            // They only turn a caught error into words.
+            case DetectionWorkflow.DescribeFailure:
+            case ReviewFilingWorkflow.DescribeFailure:
+            case ParameterApplyWorkflow.DescribeFailure:
+            case TrainingWorkflow.DescribeFailure:
+            case AuditSamplingWorkflow.DescribeFailure:
+                break;
+
             default:
-                throw new InvalidOperationException($"Handler '{handler}' has no permissions defined: add them here before deploying it.");
+                throw Unreviewed(handler);
         }
     }
 
-    private void ReadParameters(IGrantable function) =>
-        Allow(function, ["ssm:GetParametersByPath", "ssm:GetParameter", "ssm:GetParameters"], [Stack.Of(scope).FormatArn(new ArnComponents { Service = "ssm", Resource = "parameter", ResourceName = catalog.Prefix.Trim('/') + "*", ArnFormat = ArnFormat.SLASH_RESOURCE_NAME })]);
+    private static InvalidOperationException Unreviewed(string handler) =>
+        new($"Handler '{handler}' has no permissions defined: add them to HandlerPermissions before deploying it.");
 
-    private string HumanLoops() =>
-        Stack.Of(scope).FormatArn(new ArnComponents { Service = "sagemaker", Resource = "human-loop", ResourceName = "*", ArnFormat = ArnFormat.SLASH_RESOURCE_NAME });
+    private void Objects(IGrantable function, string[] actions, params string[] prefixes) =>
+        Allow(function, actions, [.. prefixes.Select(p => targets.Bucket.ArnForObjects(p + "*"))]);
+
+    // CopyObject reads the source (at the version the request names) and its tags, and writes the copy with them.
+    private void CopyObjects(IGrantable function, string from, string to)
+    {
+        Objects(function, ["s3:GetObject", "s3:GetObjectVersion", "s3:GetObjectTagging", "s3:GetObjectVersionTagging"], from);
+        Objects(function, ["s3:GetObject", "s3:PutObject", "s3:PutObjectTagging"], to);
+    }
+
+    private void ListUnder(IGrantable function, string prefix) =>
+        function.GrantPrincipal.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["s3:ListBucket"],
+            Resources = [targets.Bucket.BucketArn],
+            Conditions = new Dictionary<string, object> { ["StringLike"] = new Dictionary<string, object> { ["s3:prefix"] = new[] { prefix + "*" } } },
+        }));
+
+    private void MissingObjectsAnswerNotFound(IGrantable function) => Allow(function, ["s3:ListBucket"], [targets.Bucket.BucketArn]);
+
+    private void Items(IGrantable function, params string[] actions) => Allow(function, actions, [targets.Table.TableArn]);
+
+    // SettingsReader reads the prefix's parameters with one GetParametersByPath; its resource is the path itself.
+    private void ReadSettings(IGrantable function)
+    {
+        var path = targets.Catalog.Prefix.Trim('/');
+        Allow(function, ["ssm:GetParametersByPath"], [Parameter("/" + path), Parameter("/" + path + "/*")]);
+    }
+
+    private void SystemState(IGrantable function) =>
+        Allow(function, ["ssm:GetParameter", "ssm:PutParameter"], [Parameter(targets.Catalog.FullName(targets.Catalog.SystemParameter.Name))]);
+
+    private void DescribeHumanLoops(IGrantable function) =>
+        Allow(function, ["sagemaker:DescribeHumanLoop"], [Arn("sagemaker", "human-loop", "*")]);
+
+    // A loop started twice under its name answers a conflict, which the adapter takes as "already started": no describe.
+    private void StartHumanLoops(IGrantable function) => Allow(function, ["sagemaker:StartHumanLoop"], [targets.FlowDefinitionArn]);
+
+    private string[] ProjectVersions() => [Arn("rekognition", "project", targets.Project.ProjectName + "/version/*")];
+
+    private string Parameter(string fullName) => Arn("ssm", "parameter", fullName.TrimStart('/'));
+
+    private string RuleArn(string name) => Arn("events", "rule", name);
+
+    private string Arn(string service, string resource, string name) =>
+        targets.Stack.FormatArn(new ArnComponents { Service = service, Resource = resource, ResourceName = name, ArnFormat = ArnFormat.SLASH_RESOURCE_NAME });
 
     private static void Allow(IGrantable function, string[] actions, string[] resources) =>
         function.GrantPrincipal.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps { Actions = actions, Resources = resources }));

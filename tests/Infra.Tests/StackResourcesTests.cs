@@ -1,7 +1,8 @@
-using System.Text.Json;
+using System.Reflection;
 using Amazon.CDK.Assertions;
 using ContinuousImprovement.Core.Parameters;
-using ContinuousImprovement.Handlers.Detection;
+using ContinuousImprovement.Core.State;
+using ContinuousImprovement.Handlers;
 
 namespace ContinuousImprovement.Infra.Tests;
 
@@ -25,15 +26,20 @@ public sealed class StackResourcesTests
         {
             ["NotificationConfiguration"] = Match.ObjectLike(new Dictionary<string, object> { ["EventBridgeConfiguration"] = new Dictionary<string, object>() }),
         }));
+        T.HasResource("AWS::S3::Bucket", Match.ObjectLike(new Dictionary<string, object> { ["DeletionPolicy"] = "Retain" }));
     }
 
     [Fact]
-    public void The_bucket_policy_refuses_requests_without_tls()
+    public void The_bucket_lets_only_the_a2i_worker_page_of_its_region_fetch_images_across_origins()
     {
-        var policy = SynthesizedTemplate.Resources("AWS::S3::BucketPolicy").Single().Resource.GetProperty("Properties").GetProperty("PolicyDocument").GetRawText();
+        var cors = SynthesizedTemplate.Full.Single("AWS::S3::Bucket").Properties.GetProperty("CorsConfiguration").GetProperty("CorsRules");
+        var rule = Assert.Single(cors.EnumerateArray());
 
-        Assert.Contains("\"aws:SecureTransport\":\"false\"", policy.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.Contains("\"Effect\":\"Deny\"", policy.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal(["GET"], Synthesized.Strings(rule.GetProperty("AllowedMethods")));
+        var origin = rule.GetProperty("AllowedOrigins")[0].GetProperty("Fn::Join")[1];
+        Assert.Equal("https://*.labeling.", origin[0].GetString());
+        Assert.Equal("AWS::Region", origin[1].GetProperty("Ref").GetString());
+        Assert.Equal(".sagemaker.aws", origin[2].GetString());
     }
 
     [Fact]
@@ -59,8 +65,16 @@ public sealed class StackResourcesTests
     public void The_topic_is_encrypted_and_mails_the_operator_given_at_deploy()
     {
         T.HasResourceProperties("AWS::SNS::Topic", Match.ObjectLike(new Dictionary<string, object> { ["KmsMasterKeyId"] = Match.AnyValue() }));
-        T.HasResourceProperties("AWS::SNS::Subscription", Match.ObjectLike(new Dictionary<string, object> { ["Protocol"] = "email", ["Endpoint"] = "ops@example.com" }));
+        T.HasResourceProperties("AWS::SNS::Subscription", Match.ObjectLike(new Dictionary<string, object> { ["Protocol"] = "email", ["Endpoint"] = SynthesizedTemplate.Email }));
     }
+
+    [Fact]
+    public void Without_an_email_the_topic_has_no_subscription() =>
+        SynthesizedTemplate.With(new() { ["createWorkteam"] = "true" }).Template.ResourceCountIs("AWS::SNS::Subscription", 0);
+
+    [Fact]
+    public void The_rekognition_project_is_created() =>
+        T.HasResourceProperties("AWS::Rekognition::Project", new Dictionary<string, object> { ["ProjectName"] = "ContinuousImprovement" });
 
     [Fact]
     public void Every_catalog_parameter_is_created_with_its_default_and_the_system_parameter_beside_them()
@@ -76,62 +90,88 @@ public sealed class StackResourcesTests
             }));
         }
 
-        T.HasResourceProperties("AWS::SSM::Parameter", Match.ObjectLike(new Dictionary<string, object> { ["Name"] = catalog.FullName("System-State"), ["Tier"] = "Advanced" }));
+        T.HasResourceProperties("AWS::SSM::Parameter", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["Name"] = catalog.FullName(catalog.SystemParameter.Name),
+            ["Value"] = SystemStateDocument.Serialize(SystemState.Initial),
+            ["Tier"] = "Advanced",
+        }));
         T.ResourceCountIs("AWS::SSM::Parameter", catalog.Parameters.Count + 1);
     }
 
     [Fact]
-    public void Every_detection_handler_is_a_function_on_the_aot_bootstrap_with_json_logs()
+    public void Every_handler_is_a_function_on_the_aot_bootstrap_with_json_logs_to_its_own_log_group()
     {
-        foreach (var handler in DetectionWorkflow.Functions.Values)
+        var s = SynthesizedTemplate.Full;
+        var groups = s.Resources("AWS::Logs::LogGroup").Select(g => g.LogicalId).ToHashSet(StringComparer.Ordinal);
+        var used = new List<string>();
+        foreach (var handler in DeployedWorkflow.Handlers)
         {
-            T.HasResourceProperties("AWS::Lambda::Function", Match.ObjectLike(new Dictionary<string, object>
-            {
-                ["Handler"] = handler,
-                ["Runtime"] = "provided.al2023",
-                ["LoggingConfig"] = Match.ObjectLike(new Dictionary<string, object> { ["LogFormat"] = "JSON" }),
-            }));
+            var properties = s.Properties(s.FunctionOf(handler));
+            Assert.Equal("provided.al2023", properties.GetProperty("Runtime").GetString());
+            Assert.Equal(["x86_64"], Synthesized.Strings(properties.GetProperty("Architectures")));
+            Assert.Equal("JSON", properties.GetProperty("LoggingConfig").GetProperty("LogFormat").GetString());
+            Assert.Equal(512, properties.GetProperty("MemorySize").GetInt32());
+            Assert.Equal(60, properties.GetProperty("Timeout").GetInt32());
+            used.Add(properties.GetProperty("LoggingConfig").GetProperty("LogGroup").GetProperty("Ref").GetString()!);
         }
+
+        Assert.All(used, group => Assert.Contains(group, groups));
+        Assert.Equal(used.Count, used.Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]
-    public void Every_handler_function_gets_the_environment_the_host_needs_to_build_its_ports()
+    public void Every_handler_function_gets_every_variable_the_host_reads()
     {
-        var required = new[]
-        {
-            Handlers.HostEnvironment.InferenceLogTable, Handlers.HostEnvironment.TopicArn, Handlers.HostEnvironment.FlowDefinitionArn,
-            Handlers.HostEnvironment.Bucket, Handlers.HostEnvironment.ParameterPrefix, Handlers.HostEnvironment.ProjectArn,
-        };
-        var functions = SynthesizedTemplate.Resources("AWS::Lambda::Function")
-            .Where(f => f.Resource.GetProperty("Properties").GetProperty("Runtime").GetString() == "provided.al2023")
-            .ToList();
+        // Read off HostEnvironment itself, so a variable added there and not set here fails this test.
+        var required = typeof(HostEnvironment).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
+        var functions = SynthesizedTemplate.Full.HandlerFunctions().ToList();
 
-        Assert.NotEmpty(functions);
+        Assert.Contains(HostEnvironment.FlowDefinitionArn, required);
+        Assert.Equal(DeployedWorkflow.Handlers.Count, functions.Count);
         Assert.All(functions, f =>
         {
-            var variables = f.Resource.GetProperty("Properties").GetProperty("Environment").GetProperty("Variables");
-            Assert.All(required, name => Assert.True(variables.TryGetProperty(name, out _), $"{f.LogicalId} lacks {name}"));
+            var variables = f.Properties.GetProperty("Environment").GetProperty("Variables");
+            Assert.Equal(required.Order(StringComparer.Ordinal), variables.EnumerateObject().Select(v => v.Name).Order(StringComparer.Ordinal));
+            Assert.Equal("/ContinuousImprovement/", variables.GetProperty(HostEnvironment.ParameterPrefix).GetString());
+            Assert.Equal(SynthesizedTemplate.Full.Single("Custom::A2iFlowDefinition").LogicalId, variables.GetProperty(HostEnvironment.FlowDefinitionArn).GetProperty("Fn::GetAtt")[0].GetString());
         });
     }
 
     [Fact]
-    public void Detection_is_an_express_state_machine_from_its_file_with_every_placeholder_filled_by_a_function()
+    public void The_outputs_tell_the_operator_where_everything_is()
     {
-        var (_, machine) = SynthesizedTemplate.Resources("AWS::StepFunctions::StateMachine").Single();
-        var properties = machine.GetProperty("Properties");
-        var definition = JsonDocument.Parse(properties.GetProperty("DefinitionString").GetString()!).RootElement;
-        var file = JsonDocument.Parse(File.ReadAllText(Path.Combine(StackSettings.FindRepositoryRoot(), DetectionWorkflow.DefinitionFile))).RootElement;
-        var functions = SynthesizedTemplate.Resources("AWS::Lambda::Function").Select(f => f.LogicalId).ToHashSet();
+        var outputs = SynthesizedTemplate.Json.GetProperty("Outputs").EnumerateObject().Select(o => o.Name).Order(StringComparer.Ordinal);
 
-        Assert.Equal("EXPRESS", properties.GetProperty("StateMachineType").GetString());
-        Assert.Equal(file.GetRawText(), definition.GetRawText());
-        var substitutions = properties.GetProperty("DefinitionSubstitutions");
-        Assert.All(DetectionWorkflow.Functions.Keys, placeholder =>
-        {
-            var arn = substitutions.GetProperty(placeholder).GetProperty("Fn::GetAtt");
-            Assert.Contains(arn[0].GetString()!, functions);
-            Assert.Equal("Arn", arn[1].GetString());
-        });
-        Assert.True(properties.GetProperty("LoggingConfiguration").GetProperty("Level").GetString() == "ALL");
+        Assert.Equal(
+            ["BucketName", "FlowDefinitionArn", "ParameterPrefix", "ProjectArn", "ReviewerPortalUrl", "ReviewerUserPoolId", "ScheduleRules", "TopicArn", "WorkteamArn"],
+            outputs);
+        Assert.Equal("ContinuousImprovement-training, ContinuousImprovement-audit", SynthesizedTemplate.Json.GetProperty("Outputs").GetProperty("ScheduleRules").GetProperty("Value").GetString());
+    }
+
+    [Fact]
+    public void The_stack_holds_what_the_issue_lists_and_nothing_unexpected()
+    {
+        var counts = SynthesizedTemplate.Json.GetProperty("Resources").EnumerateObject()
+            .GroupBy(r => r.Value.GetProperty("Type").GetString()!)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var handlers = DeployedWorkflow.Handlers.Count;
+
+        Assert.Equal(1, counts["AWS::S3::Bucket"]);
+        Assert.Equal(1, counts["AWS::DynamoDB::Table"]);
+        Assert.Equal(1, counts["AWS::SNS::Topic"]);
+        Assert.Equal(1, counts["AWS::Rekognition::Project"]);
+        Assert.Equal(5, counts["AWS::StepFunctions::StateMachine"]);
+        Assert.Equal(6, counts["AWS::Events::Rule"]);
+
+        // Every handler's, CDK's bucket-notification function and the one function behind the A2I custom resources;
+        // a log group for each, and one per state machine.
+        Assert.Equal(handlers + 2, counts["AWS::Lambda::Function"]);
+        Assert.Equal(handlers + 5 + 2, counts["AWS::Logs::LogGroup"]);
+        Assert.Equal(1, counts["Custom::A2iHumanTaskUi"]);
+        Assert.Equal(1, counts["Custom::A2iFlowDefinition"]);
+        Assert.Equal(1, counts["AWS::SageMaker::Workteam"]);
+        Assert.Equal(1, counts["AWS::Cognito::UserPool"]);
     }
 }

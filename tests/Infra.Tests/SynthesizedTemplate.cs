@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Amazon.CDK;
 using Amazon.CDK.Assertions;
@@ -5,37 +6,58 @@ using Amazon.CDK.Assertions;
 namespace ContinuousImprovement.Infra.Tests;
 
 /// <summary>
-/// The stack synthesized once per test run (jsii start-up costs seconds), with a stand-in bootstrap file:
-/// the template, not the binary, is under test here; the Host tests prove the binary.
+/// Stacks synthesized once per test run and context (jsii start-up costs seconds, each further stack a fraction of
+/// one), with a stand-in bootstrap file: the template, not the binary, is under test here; the Host tests prove the
+/// binary.
 /// </summary>
 public static class SynthesizedTemplate
 {
-    private static readonly Lazy<(Template Template, JsonElement Json)> Synthesized = new(Synthesize);
+    public const string Email = "ops@example.com";
 
-    public static Template Template => Synthesized.Value.Template;
+    /// <summary>A key for <see cref="With"/>: synthesize from this folder's statemachine/ and assets/ instead of the repository's.</summary>
+    public const string RepositoryRoot = "repositoryRootForTests";
 
-    /// <summary>The template as JSON, for checks the assertion library cannot express.</summary>
-    public static JsonElement Json => Synthesized.Value.Json;
-
-    public static IEnumerable<(string LogicalId, JsonElement Resource)> Resources(string type) =>
-        Json.GetProperty("Resources").EnumerateObject()
-            .Where(r => r.Value.GetProperty("Type").GetString() == type)
-            .Select(r => (r.Name, r.Value));
-
-    private static (Template, JsonElement) Synthesize()
+    private static readonly ConcurrentDictionary<string, Lazy<Synthesized>> Stacks = new(StringComparer.Ordinal);
+    private static readonly Lazy<string> Bootstrap = new(() =>
     {
-        var bootstrap = Directory.CreateTempSubdirectory("ci-bootstrap-").FullName;
-        File.WriteAllText(Path.Combine(bootstrap, "bootstrap"), "stand-in");
+        var folder = Directory.CreateTempSubdirectory("ci-bootstrap-").FullName;
+        File.WriteAllText(Path.Combine(folder, "bootstrap"), "stand-in");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
+        return folder;
+    });
+
+    /// <summary>The whole system: a new work team with a new user pool, and an e-mail subscription.</summary>
+    public static Synthesized Full => With(new() { ["createWorkteam"] = "true", ["notificationEmail"] = Email });
+
+    public static Template Template => Full.Template;
+
+    public static JsonElement Json => Full.Json;
+
+    public static IEnumerable<(string LogicalId, JsonElement Resource)> Resources(string type) => Full.Resources(type);
+
+    /// <summary>The stack for these context values (as <c>-c key=value</c> gives them), synthesized once.</summary>
+    public static Synthesized With(Dictionary<string, object> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var key = string.Join(";", context.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value}"));
+        return Stacks.GetOrAdd(key, _ => new Lazy<Synthesized>(() => Synthesize(context))).Value;
+    }
+
+    private static Synthesized Synthesize(Dictionary<string, object> context)
+    {
+        // Not a context key of the app: a copy of the repository's definitions (e.g. with a changed template).
+        var cdkContext = new Dictionary<string, object>(context) { ["bootstrapFolder"] = Bootstrap.Value };
+        var root = cdkContext.Remove(RepositoryRoot, out var given) ? (string)given : null;
         var outdir = Directory.CreateTempSubdirectory("ci-cdk-out-").FullName;
-        var app = new App(new AppProps { Outdir = outdir, Context = new Dictionary<string, object> { ["notificationEmail"] = "ops@example.com", ["flowDefinitionArn"] = "arn:aws:sagemaker:us-east-1:111122223333:flow-definition/reviews" } });
-        var settings = StackSettings.FromContext(app.Node) with { BootstrapFolder = bootstrap };
-        var stack = new ContinuousImprovementStack(app, "Test", settings);
+        var app = new App(new AppProps { Outdir = outdir, Context = cdkContext });
+        var settings = StackSettings.FromContext(app.Node);
+        var stack = new ContinuousImprovementStack(app, "Test", root is null ? settings : settings with { RepositoryRoot = root });
         var template = Template.FromStack(stack);
 
         // The cloud assembly's template file: plain JSON for the checks written without the assertion library.
         app.Synth();
         var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outdir, "Test.template.json"))).RootElement.Clone();
-        return (template, json);
+        Directory.Delete(outdir, recursive: true);
+        return new Synthesized(stack, template, json);
     }
 }
-
