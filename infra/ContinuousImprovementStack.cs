@@ -181,6 +181,7 @@ public sealed partial class ContinuousImprovementStack : Stack
             [HostEnvironment.TopicArn] = Topic.TopicArn,
             [HostEnvironment.ProjectArn] = Project.AttrArn,
             [HostEnvironment.FlowDefinitionArn] = Review.FlowDefinitionArn,
+            [HostEnvironment.ScheduleRulePrefix] = settings.RulePrefix,
         };
         var code = Code.FromAsset(settings.BootstrapFolder, new Amazon.CDK.AWS.S3.Assets.AssetOptions { Exclude = ["*.dbg"] });
         foreach (var handler in DeployedWorkflow.Handlers)
@@ -205,13 +206,17 @@ public sealed partial class ContinuousImprovementStack : Stack
                 Code = code,
                 Role = role,
                 MemorySize = 512,
-                Timeout = Duration.Seconds(60),
+                Timeout = TimeoutOf(handler),
                 LoggingFormat = LoggingFormat.JSON,
                 Environment = environment,
                 LogGroup = logs,
             });
         }
     }
+
+    // Scoring the serving model calls DetectCustomLabels once per test image (up to 1,000): Lambda's longest timeout.
+    private static Duration TimeoutOf(string handler) =>
+        handler == TrainingWorkflow.ScoreServing ? Duration.Minutes(15) : Duration.Seconds(60);
 
     /// <summary>A state machine from its definition file, each placeholder filled with its handler's function ARN.</summary>
     private StateMachine CreateWorkflow(DeployedWorkflow workflow, string repositoryRoot)

@@ -111,6 +111,15 @@ internal sealed class HandlerPermissions(PermissionTargets targets)
                 Objects(function, ["s3:GetObject", "s3:GetObjectVersion", "s3:GetObjectAcl", "s3:GetObjectTagging"], BucketLayout.Manifests, BucketLayout.LabeledImages);
                 Allow(function, ["s3:GetBucketAcl", "s3:GetBucketLocation"], [targets.Bucket.BucketArn]);
                 break;
+            case TrainingWorkflow.ScoreServing:
+                // Reads the system parameter (what serves), the test manifest and its images, and asks the serving
+                // version about each; a test image gone since is skipped, so a missing one must answer 404.
+                Allow(function, ["ssm:GetParameter"], [Parameter(targets.Catalog.FullName(targets.Catalog.SystemParameter.Name))]);
+                Allow(function, ["rekognition:DescribeProjectVersions"], [targets.Project.AttrArn]);
+                Allow(function, ["rekognition:DetectCustomLabels"], ProjectVersions());
+                Objects(function, ["s3:GetObject", "s3:GetObjectVersion"], BucketLayout.Manifests, BucketLayout.LabeledImages);
+                MissingObjectsAnswerNotFound(function);
+                break;
             case TrainingWorkflow.DescribeTraining:
                 Allow(function, ["rekognition:DescribeProjectVersions"], [targets.Project.AttrArn]);
                 break;

@@ -22,6 +22,7 @@ public sealed class PermissionTests
 
     private static readonly string[] ReadSettings = [$"ssm:GetParametersByPath {Ssm}", $"ssm:GetParametersByPath {Ssm}/*"];
     private static readonly string[] RekognitionReads = ["s3:GetObject", "s3:GetObjectAcl", "s3:GetObjectTagging", "s3:GetObjectVersion"];
+    private static readonly string[] ObjectReads = ["s3:GetObject", "s3:GetObjectVersion"];
     private static readonly string[] SystemState = [$"ssm:GetParameter {Ssm}/System-State", $"ssm:PutParameter {Ssm}/System-State"];
 
     // 404 rather than 403 for a key that is not there (see HandlerPermissions).
@@ -70,6 +71,16 @@ public sealed class PermissionTests
         { TrainingWorkflow.RecordCandidate, SystemState },
         { TrainingWorkflow.DescribeTraining, ["rekognition:DescribeProjectVersions {Project.Arn}"] },
         { TrainingWorkflow.RecordFailure, SystemState },
+        {
+            TrainingWorkflow.ScoreServing,
+            [
+                $"ssm:GetParameter {Ssm}/System-State",
+                "rekognition:DescribeProjectVersions {Project.Arn}",
+                $"rekognition:DetectCustomLabels {Versions}",
+                .. ObjectReads.SelectMany(a => new[] { $"{a} {Bucket}/images_labeled_by_folder/*", $"{a} {Bucket}/manifests/*" }),
+                MissingKeys,
+            ]
+        },
         { TrainingWorkflow.Gate, SystemState },
         { TrainingWorkflow.DeployStep, ["rekognition:DescribeProjectVersions {Project.Arn}", $"rekognition:StartProjectVersion {Versions}", $"rekognition:StopProjectVersion {Versions}", .. SystemState] },
         { TrainingWorkflow.FinishDeployment, SystemState },

@@ -1,3 +1,4 @@
+using ContinuousImprovement.Handlers.Training;
 using System.Reflection;
 using Amazon.CDK.Assertions;
 using ContinuousImprovement.Core.Parameters;
@@ -112,7 +113,7 @@ public sealed class StackResourcesTests
             Assert.Equal(["x86_64"], Synthesized.Strings(properties.GetProperty("Architectures")));
             Assert.Equal("JSON", properties.GetProperty("LoggingConfig").GetProperty("LogFormat").GetString());
             Assert.Equal(512, properties.GetProperty("MemorySize").GetInt32());
-            Assert.Equal(60, properties.GetProperty("Timeout").GetInt32());
+            Assert.Equal(handler == TrainingWorkflow.ScoreServing ? 900 : 60, properties.GetProperty("Timeout").GetInt32());
             used.Add(properties.GetProperty("LoggingConfig").GetProperty("LogGroup").GetProperty("Ref").GetString()!);
         }
 
