@@ -149,6 +149,15 @@ public sealed partial class ContinuousImprovementStack : Stack
     public static IReadOnlyList<string> Placeholders(string definition) =>
         [.. PlaceholderPattern().Matches(definition).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)];
 
+    /// <summary>
+    /// Where the deployed product starts from other than the catalog's default. The catalog defaults to the review
+    /// portal, which the twin runs; on AWS this stack deploys A2I, and the portal is not deployable to AWS yet.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> DeployedValues { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Review-Backend"] = "a2i",
+    };
+
     private void CreateParameters(ParameterCatalog catalog)
     {
         foreach (var parameter in catalog.Parameters)
@@ -156,7 +165,7 @@ public sealed partial class ContinuousImprovementStack : Stack
             _ = new StringParameter(this, "Parameter" + parameter.Name.Replace("-", "", StringComparison.Ordinal), new StringParameterProps
             {
                 ParameterName = catalog.FullName(parameter.Name),
-                StringValue = parameter.Default,
+                StringValue = DeployedValues.GetValueOrDefault(parameter.Name, parameter.Default),
                 Description = Truncated(parameter.Description),
             });
         }

@@ -53,7 +53,10 @@ public sealed class SsmParameterStore(IAmazonSimpleSystemsManagement ssm) : IPar
         ArgumentNullException.ThrowIfNull(value);
         return PortFailures.Guard($"write parameter {name}", async () =>
         {
-            var response = await ssm.PutParameterAsync(new PutParameterRequest { Name = name, Value = value, Overwrite = true, Type = ParameterType.String }, cancellationToken).ConfigureAwait(false);
+            // Intelligent-Tiering keeps an Advanced parameter Advanced (the system parameter can outgrow Standard's
+            // 4 KB) and lets a small one stay Standard, whatever the account's default tier is.
+            var request = new PutParameterRequest { Name = name, Value = value, Overwrite = true, Type = ParameterType.String, Tier = ParameterTier.IntelligentTiering };
+            var response = await ssm.PutParameterAsync(request, cancellationToken).ConfigureAwait(false);
             return response.Version ?? 0;
         }, cancellationToken);
     }

@@ -85,6 +85,7 @@ public sealed class SsmParameterStoreTests : IDisposable
         Assert.Equal("80", body.GetProperty("Value").GetString());
         Assert.True(body.GetProperty("Overwrite").GetBoolean());
         Assert.Equal("String", body.GetProperty("Type").GetString());
+        Assert.Equal("Intelligent-Tiering", body.GetProperty("Tier").GetString());
     }
 
     [Theory]
