@@ -35,7 +35,7 @@ public sealed class LocalTwin : IAsyncDisposable
         Engine = new AslEngine(new AslEngineOptions { Clock = Clock, KeepHistory = options.KeepHistories, RetainFinishedExecutions = 100 });
         Journal = new ExecutionJournal(Folder, options.KeepHistories);
         var routes = new TwinRoutes(options.Bucket, options.Catalog);
-        Bus = new TwinEventBus(Engine, routes.Match, Journal, options.Dispatchers);
+        Bus = new TwinEventBus(Engine, routes.Match, Journal, options.Dispatchers, log: options.Log);
 
         folderStore = new FolderObjectStore(Path.Combine(Folder, "buckets"), Time);
         fileParameters = new FileParameterStore(Path.Combine(Folder, "parameters.json"), Time);

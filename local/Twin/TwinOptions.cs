@@ -38,6 +38,9 @@ public sealed record TwinOptions(string Folder)
     /// <summary>How many workers deliver events and run executions until they wait.</summary>
     public int Dispatchers { get; init; } = Math.Max(1, Environment.ProcessorCount);
 
+    /// <summary>Where the twin tells what goes wrong outside any workflow (an event it cannot deliver); default standard error.</summary>
+    public Action<string>? Log { get; init; }
+
     /// <summary>Who the outbox's .eml files are addressed to (the SNS email subscription on AWS).</summary>
     public string NotificationEmail { get; init; } = "operator@localhost";
 }

@@ -19,6 +19,7 @@ public sealed class TwinEventBus : IEventSink, IAsyncDisposable
     private readonly ExecutionJournal? journal;
     private readonly Channel<Delivery> queue = Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleWriter = false });
     private readonly int dispatchers;
+    private readonly Action<string> log;
     private readonly SemaphoreSlim slots;
     private Task[] workers = [];
     private readonly Lock gate = new();
@@ -36,8 +37,10 @@ public sealed class TwinEventBus : IEventSink, IAsyncDisposable
     /// thousands of executions that then queue on the same files and database, slower in total and holding
     /// every one's state in memory.
     /// </param>
-    public TwinEventBus(AslEngine engine, Func<string, IReadOnlyList<TwinWorkflow>> route, ExecutionJournal? journal, int dispatchers = 1, int maxConcurrent = 16)
+    /// <param name="log">Where delivery problems are told (EventBridge's failed-invocation metrics on AWS); default standard error.</param>
+    public TwinEventBus(AslEngine engine, Func<string, IReadOnlyList<TwinWorkflow>> route, ExecutionJournal? journal, int dispatchers = 1, int maxConcurrent = 16, Action<string>? log = null)
     {
+        this.log = log ?? Console.Error.WriteLine;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dispatchers);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxConcurrent);
         slots = new SemaphoreSlim(maxConcurrent, maxConcurrent);
@@ -112,7 +115,18 @@ public sealed class TwinEventBus : IEventSink, IAsyncDisposable
     {
         await foreach (var delivery in queue.Reader.ReadAllAsync().ConfigureAwait(false))
         {
-            var targets = delivery.Workflow is { } direct ? [direct] : route(delivery.Json);
+            IReadOnlyList<TwinWorkflow> targets;
+            try
+            {
+                targets = delivery.Workflow is { } direct ? [direct] : route(delivery.Json);
+            }
+            catch (ArgumentException e)
+            {
+                // An event no rule can read (not JSON) matches none, as on EventBridge; the worker must live on.
+                log($"twin: an event that is not JSON was dropped: {e.Message}");
+                targets = [];
+            }
+
             if (targets.Count == 0)
             {
                 Interlocked.Increment(ref unrouted);
@@ -130,7 +144,7 @@ public sealed class TwinEventBus : IEventSink, IAsyncDisposable
                 catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.Text.Json.JsonException)
                 {
                     // EventBridge would log a failed target invocation; the twin says it where the operator looks.
-                    Console.Error.WriteLine($"twin: could not start {workflow.Name}: {e.Message}");
+                    log($"twin: could not start {workflow.Name}: {e.Message}");
                     slots.Release();
                     End();
                     continue;
@@ -145,7 +159,7 @@ public sealed class TwinEventBus : IEventSink, IAsyncDisposable
                         }
                         catch (IOException e)
                         {
-                            Console.Error.WriteLine($"twin: could not journal execution {finished.Result.Name}: {e.Message}");
+                            log($"twin: could not journal execution {finished.Result.Name}: {e.Message}");
                         }
                         finally
                         {
