@@ -3,6 +3,8 @@ using ContinuousImprovement.Core.Drift;
 using ContinuousImprovement.Core.Notifications;
 using ContinuousImprovement.Core.Ports;
 using ContinuousImprovement.Handlers.OperationsDigest;
+using ContinuousImprovement.Workflows.Tests.AuditSampling;
+using ContinuousImprovement.Workflows.Tests.Twin;
 
 namespace ContinuousImprovement.Workflows.Tests.OperationsDigest;
 
@@ -246,5 +248,42 @@ public sealed class OperationsDigestWorkflowTests
         Assert.Equal(["workflow-error"], twin.Outbox.Published().Select(n => n.Kind));
         Assert.Null(await twin.ClaimAsync());
         Assert.Single(twin.Digest.Pending());
+    }
+
+    [Fact]
+    public async Task A_drift_check_that_keeps_failing_lets_the_digest_out_first_then_fails_the_run_saying_so()
+    {
+        var fault = new AuditFault(typeof(IInferenceLog), nameof(IInferenceLog.ConfusionPickedByAsync), FaultMode.Always, PortFailure.Unavailable);
+        using var twin = await OperationsTwin.StartAsync(fault: fault);
+        await twin.WaitingAsync(2);
+
+        var run = await twin.RunAsync();
+
+        Assert.Equal((ExecutionStatus.Failed, "Port.Unavailable"), (run.Status, run.Execution.Error));
+        Assert.Equal(["digest", "workflow-error"], twin.Outbox.Published().Select(n => n.Kind));
+        Assert.Contains("Drift was not checked: the drift check failed (see the workflow-error notification).", twin.Outbox.Published()[0].Message, StringComparison.Ordinal);
+        var error = twin.Outbox.Published()[1].Message;
+        Assert.Contains("The drift check failed with Port.Unavailable: operations-digest-check-drift: IInferenceLog.ConfusionPickedByAsync: injected Unavailable failure. The next run checks again.", error, StringComparison.Ordinal);
+        Assert.Contains("The digest of 2 notifications was mailed and marked sent.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_digest_mailed_but_never_marked_sent_is_reported_and_mailed_again_by_the_next_run()
+    {
+        var fault = new AuditFault(typeof(INotificationDigest), nameof(INotificationDigest.MarkSentAsync), FaultMode.Always, PortFailure.Throttled);
+        using var twin = await OperationsTwin.StartAsync(fault: fault);
+        await twin.WaitingAsync(2);
+
+        var run = await twin.RunAsync();
+        fault.Heal();
+        var tooSoon = await twin.RunAsync();
+        twin.Clock.Advance(TimeSpan.FromMinutes(20));
+        var next = await twin.RunAsync();
+
+        Assert.Equal((ExecutionStatus.Failed, "Port.Throttled"), (run.Status, run.Execution.Error));
+        Assert.Contains("The digest of 2 notifications was mailed but could not be marked sent: the next run mails them again once this run's claim is 15 minutes old (rather twice than never).", twin.Mails("workflow-error").Single().Message, StringComparison.Ordinal);
+        Assert.Equal(("busy", "claimed"), (tooSoon.Text("digest.status"), next.Text("digest.status")));
+        Assert.Equal(2, twin.Mails("digest").Count);
+        Assert.Empty(twin.Digest.Pending());
     }
 }
