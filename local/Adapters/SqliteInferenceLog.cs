@@ -2,6 +2,7 @@ using ContinuousImprovement.Core.Text;
 using System.Globalization;
 using System.Text.Json;
 using ContinuousImprovement.Core.Audit;
+using ContinuousImprovement.Core.Drift;
 using ContinuousImprovement.Core.Ports;
 using ContinuousImprovement.Core.Sampling;
 using ContinuousImprovement.Core.Training;
@@ -12,7 +13,8 @@ namespace ContinuousImprovement.Local.Adapters;
 /// <summary>
 /// The inference log in an embedded SQLite file: one row per prediction, numbered from 1 in the order they
 /// were recorded, plus one row per UTC day counting the human loops started and one row holding the audit
-/// sampling cursor. SQLite serializes writers across threads and processes, so the daily reservation and the
+/// sampling cursor, and one row per model version holding its last drift alert (a table files from before it get
+/// when they are opened). SQLite serializes writers across threads and processes, so the daily reservation and the
 /// cursor's compare-and-set are each one atomic statement. A file written before the <c>audited</c> column
 /// existed gets it when it is opened (default 0: nothing was audited then).
 /// </summary>
@@ -39,6 +41,11 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
             id INTEGER PRIMARY KEY CHECK (id = 1),
             last_sequence INTEGER NOT NULL,
             counted INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS drift_alerts (
+            model_version_arn TEXT PRIMARY KEY,
+            labels INTEGER NOT NULL,
+            agreed INTEGER NOT NULL,
+            at TEXT NOT NULL);
         """;
 
     private const string Columns = "sequence, image_key, model_version_arn, labels, sent_to_human, reasons, human_loop_name, at, human_label, audited";
@@ -198,6 +205,79 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
             }
 
             return ModelConfusion.Of(modelVersionArn, cells);
+        }, cancellationToken);
+    }
+
+    public Task<ModelConfusion> ConfusionPickedByAsync(string modelVersionArn, IReadOnlySet<string> pickedBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(modelVersionArn);
+        ArgumentNullException.ThrowIfNull(pickedBy);
+        return RunAsync("summarize a model's confusion on picked images", async connection =>
+        {
+            // The reasons are JSON text, so the rule names are matched here rather than in SQL.
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT human_label, top_label, reasons FROM inferences
+                WHERE model_version_arn = $model AND human_label IS NOT NULL AND human_label <> ''
+                """;
+            command.Parameters.AddWithValue("$model", modelVersionArn);
+            var counts = new Dictionary<(string Truth, string? Predicted), int>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var reasons = JsonSerializer.Deserialize(reader.GetString(2), AdaptersJsonContext.Default.ListString) ?? [];
+                if (LabelSources.PickedBy(reasons, pickedBy))
+                {
+                    var key = (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                }
+            }
+
+            return ModelConfusion.Of(modelVersionArn, counts.Select(c => new ConfusionCell(c.Key.Item1, c.Key.Item2, c.Value)));
+        }, cancellationToken);
+    }
+
+    public Task<DriftAlert?> DriftAlertAsync(string modelVersionArn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(modelVersionArn);
+        return RunAsync("read a drift alert", async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT labels, agreed, at FROM drift_alerts WHERE model_version_arn = $model";
+            command.Parameters.AddWithValue("$model", modelVersionArn);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+                ? new DriftAlert(modelVersionArn, (int)reader.GetInt64(0), (int)reader.GetInt64(1), DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind))
+                : null;
+        }, cancellationToken);
+    }
+
+    public Task<bool> TryRecordDriftAlertAsync(DriftAlert? expected, DriftAlert alert, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        if (expected is not null && expected.ModelVersionArn != alert.ModelVersionArn)
+        {
+            throw new PortException(PortFailure.Invalid, $"A drift alert of {Printable.Quote(alert.ModelVersionArn, maxChars: 160)} cannot replace one of {Printable.Quote(expected.ModelVersionArn, maxChars: 160)}.");
+        }
+
+        return RunAsync("record a drift alert", async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = expected is null
+                ? "INSERT INTO drift_alerts (model_version_arn, labels, agreed, at) VALUES ($model, $labels, $agreed, $at) ON CONFLICT (model_version_arn) DO NOTHING"
+                : "UPDATE drift_alerts SET labels = $labels, agreed = $agreed, at = $at WHERE model_version_arn = $model AND labels = $expectedLabels AND agreed = $expectedAgreed AND at = $expectedAt";
+            command.Parameters.AddWithValue("$model", alert.ModelVersionArn);
+            command.Parameters.AddWithValue("$labels", alert.Labels);
+            command.Parameters.AddWithValue("$agreed", alert.Agreed);
+            command.Parameters.AddWithValue("$at", Timestamp(alert.At));
+            if (expected is not null)
+            {
+                command.Parameters.AddWithValue("$expectedLabels", expected.Labels);
+                command.Parameters.AddWithValue("$expectedAgreed", expected.Agreed);
+                command.Parameters.AddWithValue("$expectedAt", Timestamp(expected.At));
+            }
+
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
         }, cancellationToken);
     }
 
@@ -400,6 +480,8 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
             throw IoFailures.From(e, $"Inference log: could not {what}");
         }
     }
+
+    private static string Timestamp(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     private static string LabelsJson(Prediction prediction) =>
         JsonSerializer.Serialize(prediction.Labels.Select(l => new StoredLabel(l.Label, l.Confidence)).ToList(), AdaptersJsonContext.Default.ListStoredLabel);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using ContinuousImprovement.Core.Audit;
+using ContinuousImprovement.Core.Drift;
 using ContinuousImprovement.Core.Ports;
 using ContinuousImprovement.Core.Sampling;
 using ContinuousImprovement.Core.Training;
@@ -20,6 +21,8 @@ namespace ContinuousImprovement.Aws.Adapters;
 /// <c>ADD #count :one</c> under <c>attribute_not_exists(#count) OR #count &lt; :cap</c>, so parallel reservations can never pass the cap.</item>
 /// <item><c>PK = AUDIT</c>, <c>SK = CURSOR</c>: where audit sampling resumes (<c>LastSequence</c>, <c>Counted</c>), moved with a
 /// conditional put on the values read (compare-and-set).</item>
+/// <item><c>PK = DRIFT#&lt;model version ARN&gt;</c>, <c>SK = ALERT</c>: the version's last drift alert (<c>Labels</c>, <c>Agreed</c>,
+/// <c>At</c>), replaced with a conditional put on the values read (compare-and-set).</item>
 /// </list>
 /// Prediction items carry <c>Audited = true</c> once audit sampling sent them to a human (absent: false).
 /// <para>Confident detections for the audit are read by number, with no index: the sequence pointers after the cursor
@@ -29,8 +32,9 @@ namespace ContinuousImprovement.Aws.Adapters;
 /// <para>Retraining candidates are a Scan over the prediction items with the filter
 /// <c>begins_with(PK, "IMAGE#") AND ((attribute_exists(HumanLabel) AND HumanLabel &lt;&gt; TopLabel) OR attribute_not_exists(TopConfidence) OR TopConfidence &lt; :threshold)</c>,
 /// sorted newest first here, and a model's confusion is a Scan filtered on its ARN and an existing human label. A Scan reads the
-/// whole table; the training check and status views run a few times a day, so that is cheap at this product's volumes. A
-/// sparse GSI on a "candidate" attribute (and one on the model version) is the way to grow past that.</para>
+/// whole table; the training check and status views run a few times a day and the drift check once per digest (hourly by
+/// default), so that is cheap at this product's volumes. A sparse GSI on a "candidate" attribute (and one on the model
+/// version with the human label) is the way to grow past that.</para>
 /// </summary>
 public sealed class DynamoDbInferenceLog(IAmazonDynamoDB dynamo, string tableName) : IInferenceLog
 {
@@ -241,6 +245,101 @@ public sealed class DynamoDbInferenceLog(IAmazonDynamoDB dynamo, string tableNam
         }, cancellationToken);
     }
 
+    public Task<ModelConfusion> ConfusionPickedByAsync(string modelVersionArn, IReadOnlySet<string> pickedBy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(modelVersionArn);
+        ArgumentNullException.ThrowIfNull(pickedBy);
+        return PortFailures.Guard("summarize a model's confusion on picked images", async () =>
+        {
+            // The same Scan as ConfusionAsync with the reasons read too: which rule picked an image is matched here.
+            var counts = new Dictionary<(string Truth, string? Predicted), int>();
+            Dictionary<string, AttributeValue>? start = null;
+            do
+            {
+                var page = await dynamo.ScanAsync(new ScanRequest
+                {
+                    TableName = tableName,
+                    FilterExpression = "begins_with(PK, :image) AND ModelVersionArn = :model AND attribute_exists(HumanLabel) AND HumanLabel <> :empty",
+                    ProjectionExpression = "HumanLabel, TopLabel, Reasons",
+                    ExpressionAttributeValues = new() { [":image"] = S("IMAGE#"), [":model"] = S(modelVersionArn), [":empty"] = S("") },
+                    ExclusiveStartKey = start,
+                    ConsistentRead = true,
+                }, cancellationToken).ConfigureAwait(false);
+                foreach (var item in page.Items ?? [])
+                {
+                    var reasons = item.TryGetValue("Reasons", out var listed) ? (listed.L ?? []).Select(r => r.S ?? "") : [];
+                    if (LabelSources.PickedBy(reasons, pickedBy))
+                    {
+                        var key = (item["HumanLabel"].S, item.TryGetValue("TopLabel", out var top) ? top.S : null);
+                        counts[key] = counts.GetValueOrDefault(key) + 1;
+                    }
+                }
+
+                start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+            }
+            while (start is not null);
+
+            return ModelConfusion.Of(modelVersionArn, counts.Select(c => new ConfusionCell(c.Key.Truth, c.Key.Predicted, c.Value)));
+        }, cancellationToken);
+    }
+
+    public Task<DriftAlert?> DriftAlertAsync(string modelVersionArn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(modelVersionArn);
+        return PortFailures.Guard("read a drift alert", async () =>
+        {
+            var item = await dynamo.GetItemAsync(new GetItemRequest { TableName = tableName, Key = Key(DriftPk(modelVersionArn), "ALERT"), ConsistentRead = true }, cancellationToken).ConfigureAwait(false);
+            return item.Item is { Count: > 0 } found
+                ? new DriftAlert(
+                    modelVersionArn,
+                    int.Parse(found["Labels"].N, CultureInfo.InvariantCulture),
+                    int.Parse(found["Agreed"].N, CultureInfo.InvariantCulture),
+                    DateTimeOffset.Parse(found["At"].S, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind))
+                : null;
+        }, cancellationToken);
+    }
+
+    public Task<bool> TryRecordDriftAlertAsync(DriftAlert? expected, DriftAlert alert, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        if (expected is not null && expected.ModelVersionArn != alert.ModelVersionArn)
+        {
+            throw new PortException(PortFailure.Invalid, $"A drift alert of \"{alert.ModelVersionArn}\" cannot replace one of \"{expected.ModelVersionArn}\".");
+        }
+
+        return PortFailures.Guard("record a drift alert", async () =>
+        {
+            var put = new PutItemRequest
+            {
+                TableName = tableName,
+                Item = new()
+                {
+                    [Pk] = S(DriftPk(alert.ModelVersionArn)),
+                    [Sk] = S("ALERT"),
+                    ["Labels"] = Number(alert.Labels),
+                    ["Agreed"] = Number(alert.Agreed),
+                    ["At"] = S(Timestamp(alert.At)),
+                },
+                ConditionExpression = expected is null ? "attribute_not_exists(PK)" : "Labels = :labels AND Agreed = :agreed AND #at = :at",
+            };
+            if (expected is not null)
+            {
+                put.ExpressionAttributeNames = new() { ["#at"] = "At" };
+                put.ExpressionAttributeValues = new() { [":labels"] = Number(expected.Labels), [":agreed"] = Number(expected.Agreed), [":at"] = S(Timestamp(expected.At)) };
+            }
+
+            try
+            {
+                await dynamo.PutItemAsync(put, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (ConditionalCheckFailedException)
+            {
+                return false;
+            }
+        }, cancellationToken);
+    }
+
     public Task<ConfidentDetections> ConfidentDetectionsAsync(long afterSequence, double minimumConfidence, DateTimeOffset loggedBefore, int limit, CancellationToken cancellationToken)
     {
         if (limit <= 0)
@@ -370,6 +469,10 @@ public sealed class DynamoDbInferenceLog(IAmazonDynamoDB dynamo, string tableNam
     internal static string SequenceSk(long sequence) => "SEQ#" + sequence.ToString("D20", CultureInfo.InvariantCulture);
 
     private static string SequencePk(long sequence) => "SEQ#" + sequence.ToString(CultureInfo.InvariantCulture);
+
+    private static string DriftPk(string modelVersionArn) => "DRIFT#" + modelVersionArn;
+
+    private static string Timestamp(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     private static string HumanLoopsPk(DateOnly day) => "HUMANLOOPS#" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

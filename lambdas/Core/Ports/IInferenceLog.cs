@@ -1,4 +1,5 @@
 using ContinuousImprovement.Core.Audit;
+using ContinuousImprovement.Core.Drift;
 using ContinuousImprovement.Core.Sampling;
 
 namespace ContinuousImprovement.Core.Ports;
@@ -20,7 +21,8 @@ public sealed record InferenceRecord(
 /// audit sampling cursor. The cursor lives here rather than in the system parameter because it is a position in
 /// this log (a new or restored log brings its own), it moves on every audit run, and moving it safely needs a
 /// compare-and-set, which Parameter Store does not offer: read-modify-writes of the shared system parameter by
-/// several workflows can lose each other's fields.
+/// several workflows can lose each other's fields. Each model version's last drift alert lives here for the same
+/// reasons: it is about this log's labels, and recording it is a compare-and-set.
 /// </summary>
 public interface IInferenceLog
 {
@@ -54,6 +56,22 @@ public interface IInferenceLog
     /// predicted (records without a human label are left out).
     /// </summary>
     Task<ModelConfusion> ConfusionAsync(string modelVersionArn, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="ConfusionAsync"/>, but only over the human labels of images one of <paramref name="pickedBy"/>
+    /// sent to a human: a rule name, as <see cref="LabelSources.PickedBy"/> reads the record's reasons (e.g.
+    /// <c>random</c>, <c>audit-sampling</c>). The drift check counts only labels that represent the images at large.
+    /// </summary>
+    Task<ModelConfusion> ConfusionPickedByAsync(string modelVersionArn, IReadOnlySet<string> pickedBy, CancellationToken cancellationToken);
+
+    /// <summary>The last drift alert raised for <paramref name="modelVersionArn"/>; null when none was.</summary>
+    Task<DriftAlert?> DriftAlertAsync(string modelVersionArn, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores <paramref name="alert"/> as its version's last drift alert only if the stored one is still
+    /// <paramref name="expected"/> (null: none is stored); false when another run stored one meanwhile, which then stands.
+    /// </summary>
+    Task<bool> TryRecordDriftAlertAsync(DriftAlert? expected, DriftAlert alert, CancellationToken cancellationToken);
 
     /// <summary>
     /// For audit sampling: reads the predictions after <paramref name="afterSequence"/> in sequence order, at most

@@ -1,6 +1,7 @@
 using ContinuousImprovement.Handlers.AuditSampling;
 using ContinuousImprovement.Handlers.Detection;
 using ContinuousImprovement.Handlers.Notifications;
+using ContinuousImprovement.Handlers.OperationsDigest;
 using ContinuousImprovement.Handlers.ParameterApply;
 using ContinuousImprovement.Handlers.ReviewFiling;
 using ContinuousImprovement.Handlers.Training;
@@ -56,6 +57,13 @@ public sealed class HandlerCatalog
             HandlerEntry.For(AuditSamplingWorkflow.StartReview, new StartAuditReview(ports), AuditSamplingJsonContext.Default.StartAuditReviewRequest, AuditSamplingJsonContext.Default.PickOutcome),
             HandlerEntry.For(AuditSamplingWorkflow.FinishRound, new FinishAuditRound(ports), AuditSamplingJsonContext.Default.FinishRoundRequest, AuditSamplingJsonContext.Default.AuditTotals),
             HandlerEntry.For(AuditSamplingWorkflow.DescribeFailure, new DescribeAuditFailure(), AuditSamplingJsonContext.Default.DescribeAuditFailureRequest, AuditSamplingJsonContext.Default.AuditFailureReport),
+            HandlerEntry.For(OperationsDigestWorkflow.LoadSettings, new LoadOperationsSettings(ports), OperationsDigestJsonContext.Default.LoadOperationsSettingsRequest, OperationsDigestJsonContext.Default.OperationsSettingsLoaded),
+            HandlerEntry.For(OperationsDigestWorkflow.CheckDrift, new CheckDrift(ports), OperationsDigestJsonContext.Default.CheckDriftRequest, OperationsDigestJsonContext.Default.DriftChecked),
+            HandlerEntry.For(OperationsDigestWorkflow.RecordDrift, new RecordDrift(ports), OperationsDigestJsonContext.Default.RecordDriftRequest, OperationsDigestJsonContext.Default.DriftRecorded),
+            HandlerEntry.For(OperationsDigestWorkflow.Claim, new ClaimDigest(ports), OperationsDigestJsonContext.Default.ClaimDigestRequest, OperationsDigestJsonContext.Default.DigestClaimed),
+            HandlerEntry.For(OperationsDigestWorkflow.Publish, new PublishDigest(ports), OperationsDigestJsonContext.Default.PublishDigestRequest, OperationsDigestJsonContext.Default.DigestPublished),
+            HandlerEntry.For(OperationsDigestWorkflow.MarkSent, new MarkDigestSent(ports), OperationsDigestJsonContext.Default.MarkSentRequest, OperationsDigestJsonContext.Default.DigestMarked),
+            HandlerEntry.For(OperationsDigestWorkflow.DescribeFailure, new DescribeOperationsFailure(), OperationsDigestJsonContext.Default.DescribeOperationsFailureRequest, OperationsDigestJsonContext.Default.OperationsFailureReport),
         ];
         entries = all.ToDictionary(e => e.Name, StringComparer.Ordinal);
     }
