@@ -224,8 +224,13 @@ public sealed partial class ContinuousImprovementStack : Stack
     }
 
     // Scoring the serving model calls DetectCustomLabels once per test image (up to 1,000): Lambda's longest timeout.
-    private static Duration TimeoutOf(string handler) =>
-        handler == TrainingWorkflow.ScoreServing ? Duration.Minutes(15) : Duration.Seconds(60);
+    // Marking a digest sent deletes its notifications 25 per call.
+    private static Duration TimeoutOf(string handler) => handler switch
+    {
+        TrainingWorkflow.ScoreServing => Duration.Minutes(15),
+        Handlers.OperationsDigest.OperationsDigestWorkflow.MarkSent => Duration.Minutes(5),
+        _ => Duration.Seconds(60),
+    };
 
     /// <summary>A state machine from its definition file, each placeholder filled with its handler's function ARN.</summary>
     private StateMachine CreateWorkflow(DeployedWorkflow workflow, string repositoryRoot)
@@ -287,6 +292,7 @@ public sealed partial class ContinuousImprovementStack : Stack
             {
                 ProductWorkflow.Training => (defaults.Training.Enabled, defaults.Training.PollEvery),
                 ProductWorkflow.AuditSampling => (defaults.Audit.Enabled, defaults.Audit.RunEvery),
+                ProductWorkflow.OperationsDigest => (true, TimeSpan.FromMinutes(double.Parse(catalog["Notification-Digest-Frequency"].Default, System.Globalization.CultureInfo.InvariantCulture))),
                 _ => throw new InvalidOperationException($"The {schedule.ScheduleName} schedule starts {schedule.Workflow}, for which the stack knows no initial setting."),
             };
             _ = new CfnRule(this, Pascal(schedule.ScheduleName) + "Schedule", new CfnRuleProps
@@ -326,6 +332,7 @@ public sealed partial class ContinuousImprovementStack : Stack
             [Camel(nameof(TrainingInput.ProjectArn))] = Project.AttrArn,
         }),
         ProductWorkflow.AuditSampling => ToJsonString(new Dictionary<string, object> { [Camel(nameof(AuditInput.Bucket))] = Bucket.BucketName }),
+        ProductWorkflow.OperationsDigest => ToJsonString(new Dictionary<string, object> { [Camel(nameof(Handlers.OperationsDigest.OperationsInput.Bucket))] = Bucket.BucketName }),
         _ => throw new InvalidOperationException($"No schedule input is defined for {workflow}."),
     };
 

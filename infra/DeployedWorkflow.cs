@@ -2,6 +2,7 @@ using Amazon.CDK.AWS.StepFunctions;
 using ContinuousImprovement.Core.Events;
 using ContinuousImprovement.Handlers.AuditSampling;
 using ContinuousImprovement.Handlers.Detection;
+using ContinuousImprovement.Handlers.OperationsDigest;
 using ContinuousImprovement.Handlers.ParameterApply;
 using ContinuousImprovement.Handlers.ReviewFiling;
 using ContinuousImprovement.Handlers.Training;
@@ -26,6 +27,7 @@ public sealed record DeployedWorkflow(ProductWorkflow Workflow, string Id, strin
         new(ProductWorkflow.ParameterApply, "ParameterApply", ParameterApplyWorkflow.DefinitionFile, ParameterApplyWorkflow.Functions, StateMachineType.STANDARD),
         new(ProductWorkflow.Training, "Training", TrainingWorkflow.DefinitionFile, TrainingWorkflow.Functions, StateMachineType.STANDARD),
         new(ProductWorkflow.AuditSampling, "AuditSampling", AuditSamplingWorkflow.DefinitionFile, AuditSamplingWorkflow.Functions, StateMachineType.STANDARD),
+        new(ProductWorkflow.OperationsDigest, "OperationsDigest", OperationsDigestWorkflow.DefinitionFile, OperationsDigestWorkflow.Functions, StateMachineType.STANDARD),
     ];
 
     /// <summary>Every handler a workflow calls, each once (shared ones such as notify appear in several workflows).</summary>

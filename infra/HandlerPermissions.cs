@@ -8,6 +8,7 @@ using ContinuousImprovement.Core.Parameters;
 using ContinuousImprovement.Core.Storage;
 using ContinuousImprovement.Handlers.AuditSampling;
 using ContinuousImprovement.Handlers.Detection;
+using ContinuousImprovement.Handlers.OperationsDigest;
 using ContinuousImprovement.Handlers.Notifications;
 using ContinuousImprovement.Handlers.ParameterApply;
 using ContinuousImprovement.Handlers.ReviewFiling;
@@ -163,6 +164,28 @@ internal sealed class HandlerPermissions(PermissionTargets targets)
             case ParameterApplyWorkflow.DescribeFailure:
             case TrainingWorkflow.DescribeFailure:
             case AuditSamplingWorkflow.DescribeFailure:
+            case OperationsDigestWorkflow.DescribeFailure:
+                break;
+
+            case OperationsDigestWorkflow.LoadSettings:
+                ReadSettings(function);
+                break;
+            case OperationsDigestWorkflow.CheckDrift:
+                // The serving model's confusion is a Scan of its human-labeled predictions; the last alert an item.
+                Items(function, "dynamodb:Scan", "dynamodb:GetItem");
+                break;
+            case OperationsDigestWorkflow.RecordDrift:
+                Items(function, "dynamodb:PutItem", "dynamodb:GetItem");
+                break;
+            case OperationsDigestWorkflow.Claim:
+                // An empty claim is released at once (BatchWriteItem/DeleteItem), as mark-sent does.
+                Items(function, "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:BatchWriteItem", "dynamodb:DeleteItem");
+                break;
+            case OperationsDigestWorkflow.Publish:
+                targets.Topic.GrantPublish(function);
+                break;
+            case OperationsDigestWorkflow.MarkSent:
+                Items(function, "dynamodb:GetItem", "dynamodb:Query", "dynamodb:BatchWriteItem", "dynamodb:DeleteItem");
                 break;
 
             default:

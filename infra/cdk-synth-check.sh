@@ -29,8 +29,8 @@ check('the cloud assembly holds the ContinuousImprovement template', fs.existsSy
 if (fs.existsSync(file)) {
   const text = fs.readFileSync(file, 'utf8'), template = JSON.parse(text);
   const count = type => Object.values(template.Resources).filter(r => r.Type === type).length;
-  check('five state machines', count('AWS::StepFunctions::StateMachine') === 5);
-  check('four event rules and two schedules', count('AWS::Events::Rule') === 6);
+  check('six state machines', count('AWS::StepFunctions::StateMachine') === 6);
+  check('four event rules and three schedules', count('AWS::Events::Rule') === 7);
   const handlers = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function' && r.Properties.Runtime === 'provided.al2023').map(([id]) => id);
   const called = new Set(Object.values(template.Resources).filter(r => r.Type === 'AWS::StepFunctions::StateMachine')
     .flatMap(m => Object.values(m.Properties.DefinitionSubstitutions).map(v => v['Fn::GetAtt'][0])));

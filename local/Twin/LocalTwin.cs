@@ -68,13 +68,14 @@ public sealed class LocalTwin : IAsyncDisposable
         Bus.Open(machines);
         // The inputs the schedule rules' targets send on AWS.
         var trainingInput = $$"""{"bucket":{{Quote(options.Bucket)}},"projectArn":{{Quote(options.ProjectArn)}}}""";
-        var auditInput = $$"""{"bucket":{{Quote(options.Bucket)}}}""";
+        var bucketInput = $$"""{"bucket":{{Quote(options.Bucket)}}}""";
         Scheduler = new TwinScheduler(
             Schedules,
             new Dictionary<string, ScheduledWorkflow>(StringComparer.Ordinal)
             {
                 [ScheduleNames.Training] = new(TwinWorkflow.Training, trainingInput),
-                [ScheduleNames.Audit] = new(TwinWorkflow.AuditSampling, auditInput),
+                [ScheduleNames.Audit] = new(TwinWorkflow.AuditSampling, bucketInput),
+                [ScheduleNames.Digest] = new(TwinWorkflow.OperationsDigest, bucketInput),
             },
             Bus,
             Clock.Now);
@@ -191,6 +192,9 @@ public sealed class LocalTwin : IAsyncDisposable
         [
             new(ScheduleNames.Training, settings.Training.Enabled, settings.Training.PollEvery),
             new(ScheduleNames.Audit, settings.Audit.Enabled, settings.Audit.RunEvery),
+
+            // The digest has no switch: it mails only when something waits (as parameter apply keeps it).
+            new(ScheduleNames.Digest, true, TimeSpan.FromMinutes((await SettingsAsync(cancellationToken).ConfigureAwait(false)).Parameters.Integer("Notification-Digest-Frequency"))),
         ];
         foreach (var schedule in initial)
         {

@@ -1,3 +1,4 @@
+using ContinuousImprovement.Handlers.OperationsDigest;
 using ContinuousImprovement.Handlers.AuditSampling;
 using ContinuousImprovement.Handlers.Detection;
 using ContinuousImprovement.Handlers.Notifications;
@@ -51,8 +52,10 @@ public sealed class PermissionTests
             ParameterApplyWorkflow.Apply,
             [
                 "events:DescribeRule arn:{Partition}:events:{Region}:{Account}:rule/ContinuousImprovement-audit",
+                "events:DescribeRule arn:{Partition}:events:{Region}:{Account}:rule/ContinuousImprovement-digest",
                 "events:DescribeRule arn:{Partition}:events:{Region}:{Account}:rule/ContinuousImprovement-training",
                 "events:PutRule arn:{Partition}:events:{Region}:{Account}:rule/ContinuousImprovement-audit",
+                "events:PutRule arn:{Partition}:events:{Region}:{Account}:rule/ContinuousImprovement-digest",
                 "events:PutRule arn:{Partition}:events:{Region}:{Account}:rule/ContinuousImprovement-training",
             ]
         },
@@ -92,6 +95,13 @@ public sealed class PermissionTests
         { AuditSamplingWorkflow.StartReview, [$"dynamodb:GetItem {Table}", $"dynamodb:UpdateItem {Table}", ListLabeled, "sagemaker:StartHumanLoop {FlowDefinition.FlowDefinitionArn}"] },
         { AuditSamplingWorkflow.FinishRound, [$"dynamodb:GetItem {Table}", $"dynamodb:PutItem {Table}"] },
         { AuditSamplingWorkflow.DescribeFailure, [] },
+        { OperationsDigestWorkflow.LoadSettings, ReadSettings },
+        { OperationsDigestWorkflow.CheckDrift, [$"dynamodb:GetItem {Table}", $"dynamodb:Scan {Table}"] },
+        { OperationsDigestWorkflow.RecordDrift, [$"dynamodb:GetItem {Table}", $"dynamodb:PutItem {Table}"] },
+        { OperationsDigestWorkflow.Claim, [$"dynamodb:BatchWriteItem {Table}", $"dynamodb:DeleteItem {Table}", $"dynamodb:GetItem {Table}", $"dynamodb:PutItem {Table}", $"dynamodb:Query {Table}"] },
+        { OperationsDigestWorkflow.Publish, ["sns:Publish {Topic}"] },
+        { OperationsDigestWorkflow.MarkSent, [$"dynamodb:BatchWriteItem {Table}", $"dynamodb:DeleteItem {Table}", $"dynamodb:GetItem {Table}", $"dynamodb:Query {Table}"] },
+        { OperationsDigestWorkflow.DescribeFailure, [] },
     };
 
     private static Synthesized S => SynthesizedTemplate.Full;

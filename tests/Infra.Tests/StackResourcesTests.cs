@@ -116,7 +116,8 @@ public sealed class StackResourcesTests
             Assert.Equal(["x86_64"], Synthesized.Strings(properties.GetProperty("Architectures")));
             Assert.Equal("JSON", properties.GetProperty("LoggingConfig").GetProperty("LogFormat").GetString());
             Assert.Equal(512, properties.GetProperty("MemorySize").GetInt32());
-            Assert.Equal(handler == TrainingWorkflow.ScoreServing ? 900 : 60, properties.GetProperty("Timeout").GetInt32());
+            var timeout = handler switch { TrainingWorkflow.ScoreServing => 900, Handlers.OperationsDigest.OperationsDigestWorkflow.MarkSent => 300, _ => 60 };
+            Assert.Equal(timeout, properties.GetProperty("Timeout").GetInt32());
             used.Add(properties.GetProperty("LoggingConfig").GetProperty("LogGroup").GetProperty("Ref").GetString()!);
         }
 
@@ -151,7 +152,7 @@ public sealed class StackResourcesTests
         Assert.Equal(
             ["BucketName", "FlowDefinitionArn", "ParameterPrefix", "ProjectArn", "ReviewerPortalUrl", "ReviewerUserPoolId", "ScheduleRules", "TopicArn", "WorkteamArn"],
             outputs);
-        Assert.Equal("ContinuousImprovement-training, ContinuousImprovement-audit", SynthesizedTemplate.Json.GetProperty("Outputs").GetProperty("ScheduleRules").GetProperty("Value").GetString());
+        Assert.Equal("ContinuousImprovement-training, ContinuousImprovement-audit, ContinuousImprovement-digest", SynthesizedTemplate.Json.GetProperty("Outputs").GetProperty("ScheduleRules").GetProperty("Value").GetString());
     }
 
     [Fact]
@@ -166,13 +167,13 @@ public sealed class StackResourcesTests
         Assert.Equal(1, counts["AWS::DynamoDB::Table"]);
         Assert.Equal(1, counts["AWS::SNS::Topic"]);
         Assert.Equal(1, counts["AWS::Rekognition::Project"]);
-        Assert.Equal(5, counts["AWS::StepFunctions::StateMachine"]);
-        Assert.Equal(6, counts["AWS::Events::Rule"]);
+        Assert.Equal(6, counts["AWS::StepFunctions::StateMachine"]);
+        Assert.Equal(7, counts["AWS::Events::Rule"]);
 
         // Every handler's, CDK's bucket-notification function and the one function behind the A2I custom resources;
         // a log group for each, and one per state machine.
         Assert.Equal(handlers + 2, counts["AWS::Lambda::Function"]);
-        Assert.Equal(handlers + 5 + 2, counts["AWS::Logs::LogGroup"]);
+        Assert.Equal(handlers + 6 + 2, counts["AWS::Logs::LogGroup"]);
         Assert.Equal(1, counts["Custom::A2iHumanTaskUi"]);
         Assert.Equal(1, counts["Custom::A2iFlowDefinition"]);
         Assert.Equal(1, counts["AWS::SageMaker::Workteam"]);

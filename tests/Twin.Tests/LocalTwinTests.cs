@@ -103,7 +103,7 @@ public sealed class LocalTwinTests : IAsyncLifetime, IDisposable
         var every = (await twin.Schedules.GetAsync("training", default))!.Every;
 
         Assert.Empty(twin.Scheduler.Tick(clock.Now + every - TimeSpan.FromSeconds(1)));
-        Assert.Equal(["training"], twin.Scheduler.Tick(clock.Now + every));
+        Assert.Contains("training", twin.Scheduler.Tick(clock.Now + every));
         await twin.WhenIdleAsync();
 
         Assert.Contains(twin.Journal.Summaries(), e => e.Workflow == "training");

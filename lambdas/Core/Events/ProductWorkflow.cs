@@ -20,4 +20,7 @@ public enum ProductWorkflow
 
     /// <summary>Audit sampling: send some confident detections to humans too (no definition file yet).</summary>
     AuditSampling,
+
+    /// <summary>statemachine/operations-digest.asl.json: check the serving model for drift, mail the periodic digest.</summary>
+    OperationsDigest,
 }

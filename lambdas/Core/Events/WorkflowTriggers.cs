@@ -41,6 +41,9 @@ public sealed class WorkflowTriggers
     /// <summary>The schedule name of audit sampling.</summary>
     public const string AuditSchedule = "audit";
 
+    /// <summary>The schedule that checks for drift and mails the digest (the same name Handlers' ScheduleNames uses).</summary>
+    public const string DigestSchedule = "digest";
+
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private WorkflowTriggers(string bucketName, string parameterPrefix, string? flowDefinitionArn, IReadOnlyList<EventTrigger> events, IReadOnlyList<ScheduleTrigger> schedules)
@@ -107,6 +110,7 @@ public sealed class WorkflowTriggers
         [
             new(TrainingSchedule, ProductWorkflow.Training, "The training check runs on a schedule: it trains when enough new labels arrived.", ParametersApplying("training-schedule")),
             new(AuditSchedule, ProductWorkflow.AuditSampling, "Audit sampling runs on a schedule: some confident detections go to humans too.", ParametersApplying("audit-schedule")),
+            new(DigestSchedule, ProductWorkflow.OperationsDigest, "The operations digest runs on a schedule: a drift check, then one mail with what waited in the digest.", ParametersApplying("digest-schedule")),
         ];
 
         return new WorkflowTriggers(bucketName, parameterPrefix, flowDefinitionArn, events, schedules);

@@ -1,6 +1,7 @@
 using ContinuousImprovement.Core.Events;
 using ContinuousImprovement.Handlers.AuditSampling;
 using ContinuousImprovement.Handlers.Detection;
+using ContinuousImprovement.Handlers.OperationsDigest;
 using ContinuousImprovement.Handlers.ParameterApply;
 using ContinuousImprovement.Handlers.ReviewFiling;
 using ContinuousImprovement.Handlers.Training;
@@ -23,7 +24,9 @@ public sealed record TwinWorkflow(string Name, string DefinitionFile, IReadOnlyD
 
     public static TwinWorkflow AuditSampling { get; } = new("audit-sampling", AuditSamplingWorkflow.DefinitionFile, AuditSamplingWorkflow.Functions);
 
-    public static IReadOnlyList<TwinWorkflow> All { get; } = [Detection, ReviewFiling, ParameterApply, Training, AuditSampling];
+    public static TwinWorkflow OperationsDigest { get; } = new("operations-digest", OperationsDigestWorkflow.DefinitionFile, OperationsDigestWorkflow.Functions);
+
+    public static IReadOnlyList<TwinWorkflow> All { get; } = [Detection, ReviewFiling, ParameterApply, Training, AuditSampling, OperationsDigest];
 
     /// <summary>The twin's workflow for a product workflow a trigger names.</summary>
     public static TwinWorkflow For(ProductWorkflow workflow) => workflow switch
@@ -33,6 +36,7 @@ public sealed record TwinWorkflow(string Name, string DefinitionFile, IReadOnlyD
         ProductWorkflow.ParameterApply => ParameterApply,
         ProductWorkflow.Training => Training,
         ProductWorkflow.AuditSampling => AuditSampling,
+        ProductWorkflow.OperationsDigest => OperationsDigest,
         _ => throw new ArgumentOutOfRangeException(nameof(workflow), workflow, "The twin does not run this workflow yet."),
     };
 }

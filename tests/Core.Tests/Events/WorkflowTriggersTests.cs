@@ -184,13 +184,14 @@ public sealed class WorkflowTriggersTests
     }
 
     [Fact]
-    public void Training_and_audit_sampling_start_on_schedules_retimed_by_their_parameters()
+    public void Training_audit_sampling_and_the_digest_start_on_schedules_retimed_by_their_parameters()
     {
         Assert.Equal(
-            [(WorkflowTriggers.TrainingSchedule, ProductWorkflow.Training), (WorkflowTriggers.AuditSchedule, ProductWorkflow.AuditSampling)],
+            [(WorkflowTriggers.TrainingSchedule, ProductWorkflow.Training), (WorkflowTriggers.AuditSchedule, ProductWorkflow.AuditSampling), (WorkflowTriggers.DigestSchedule, ProductWorkflow.OperationsDigest)],
             Triggers.Schedules.Select(s => (s.ScheduleName, s.Workflow)));
         Assert.Equal(["Enable-Automatic-Training", "Automatic-Training-Poll-Frequency"], Triggers.Schedules[0].Parameters);
         Assert.Equal(["Enable-Automatic-Human-Sampling", "Automatic-Human-Sampling-Frequency"], Triggers.Schedules[1].Parameters);
+        Assert.Equal(["Notification-Digest-Frequency"], Triggers.Schedules[2].Parameters);
         Assert.All(Triggers.Schedules.SelectMany(s => s.Parameters), name => Assert.True(ParameterCatalog.Default.TryGet(name, out _)));
     }
 

@@ -1,7 +1,6 @@
 using ContinuousImprovement.Asl.Runtime;
 using ContinuousImprovement.Core.Drift;
 using ContinuousImprovement.Core.Ports;
-using ContinuousImprovement.Workflows.Tests.AuditSampling;
 using ContinuousImprovement.Workflows.Tests.Twin;
 using Xunit.Abstractions;
 
@@ -40,7 +39,7 @@ public sealed class OperationsDigestFaultMatrixTests(ITestOutputHelper output)
     [Fact]
     public async Task No_port_failing_once_or_always_loses_a_notification_stays_silent_or_mails_twice_beyond_at_least_once()
     {
-        var cells = (from m in Methods from mode in Modes from kind in Kinds select new AuditFault(m.Port, m.Method, mode, kind)).ToList();
+        var cells = (from m in Methods from mode in Modes from kind in Kinds select new PortFault(m.Port, m.Method, mode, kind)).ToList();
         output.WriteLine($"operations-digest fault matrix: {Methods.Length} port methods × {Modes.Length} modes × {Kinds.Length} kinds = {cells.Count} cells, each followed by a healed run an hour later");
 
         var violations = new List<string>();
@@ -58,7 +57,7 @@ public sealed class OperationsDigestFaultMatrixTests(ITestOutputHelper output)
         Assert.Empty(violations);
     }
 
-    private static async Task<List<string>> RunCellAsync(AuditFault fault)
+    private static async Task<List<string>> RunCellAsync(PortFault fault)
     {
         using var twin = await OperationsTwin.StartAsync(servingF1: 0.9, fault: fault);
         await twin.LabeledAsync(60, agreed: 40);

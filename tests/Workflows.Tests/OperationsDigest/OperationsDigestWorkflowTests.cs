@@ -3,7 +3,6 @@ using ContinuousImprovement.Core.Drift;
 using ContinuousImprovement.Core.Notifications;
 using ContinuousImprovement.Core.Ports;
 using ContinuousImprovement.Handlers.OperationsDigest;
-using ContinuousImprovement.Workflows.Tests.AuditSampling;
 using ContinuousImprovement.Workflows.Tests.Twin;
 
 namespace ContinuousImprovement.Workflows.Tests.OperationsDigest;
@@ -253,7 +252,7 @@ public sealed class OperationsDigestWorkflowTests
     [Fact]
     public async Task A_drift_check_that_keeps_failing_lets_the_digest_out_first_then_fails_the_run_saying_so()
     {
-        var fault = new AuditFault(typeof(IInferenceLog), nameof(IInferenceLog.ConfusionPickedByAsync), FaultMode.Always, PortFailure.Unavailable);
+        var fault = new PortFault(typeof(IInferenceLog), nameof(IInferenceLog.ConfusionPickedByAsync), FaultMode.Always, PortFailure.Unavailable);
         using var twin = await OperationsTwin.StartAsync(fault: fault);
         await twin.WaitingAsync(2);
 
@@ -270,7 +269,7 @@ public sealed class OperationsDigestWorkflowTests
     [Fact]
     public async Task A_digest_mailed_but_never_marked_sent_is_reported_and_mailed_again_by_the_next_run()
     {
-        var fault = new AuditFault(typeof(INotificationDigest), nameof(INotificationDigest.MarkSentAsync), FaultMode.Always, PortFailure.Throttled);
+        var fault = new PortFault(typeof(INotificationDigest), nameof(INotificationDigest.MarkSentAsync), FaultMode.Always, PortFailure.Throttled);
         using var twin = await OperationsTwin.StartAsync(fault: fault);
         await twin.WaitingAsync(2);
 

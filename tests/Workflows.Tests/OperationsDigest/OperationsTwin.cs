@@ -11,7 +11,6 @@ using ContinuousImprovement.Handlers;
 using ContinuousImprovement.Handlers.Invocation;
 using ContinuousImprovement.Handlers.OperationsDigest;
 using ContinuousImprovement.Local.Adapters;
-using ContinuousImprovement.Workflows.Tests.AuditSampling;
 using ContinuousImprovement.Workflows.Tests.Twin;
 
 namespace ContinuousImprovement.Workflows.Tests.OperationsDigest;
@@ -21,7 +20,7 @@ namespace ContinuousImprovement.Workflows.Tests.OperationsDigest;
 /// the engine with virtual time, every handler from the catalog, every port a local adapter over a temp folder, the
 /// catalog defaults as parameters. Human labels are logged straight into the inference log for the serving version, and
 /// notifications straight into the digest store, as the other workflows leave them. One port method can be made faulty
-/// (see <see cref="AuditFault"/>), and healed for the next run.
+/// (see <see cref="PortFault"/>), and healed for the next run.
 /// </summary>
 internal sealed class OperationsTwin : IDisposable
 {
@@ -35,7 +34,7 @@ internal sealed class OperationsTwin : IDisposable
     private readonly AslEngine engine;
     private int images;
 
-    private OperationsTwin(AuditFault? fault)
+    private OperationsTwin(PortFault? fault)
     {
         var time = new ClockTimeProvider(Clock);
         Objects = new FolderObjectStore(folder["buckets"], time);
@@ -44,13 +43,13 @@ internal sealed class OperationsTwin : IDisposable
         Outbox = new JsonlOutbox(folder["outbox.jsonl"]);
         Digest = new JsonlNotificationDigest(folder["digest.jsonl"]);
         Ports = new Ports(
-            FaultyCalls<IObjectStore>.Wrap(Objects, fault),
-            FaultyCalls<IParameterStore>.Wrap(Parameters, fault),
+            FaultyMethod<IObjectStore>.Wrap(Objects, fault),
+            FaultyMethod<IParameterStore>.Wrap(Parameters, fault),
             new LocalModelRuntime(folder["models"], Objects),
-            FaultyCalls<IInferenceLog>.Wrap(Inferences, fault),
-            FaultyCalls<IHumanReview>.Wrap(new LocalHumanReview(folder["reviews"], time), fault),
-            FaultyCalls<INotifier>.Wrap(Outbox, fault),
-            FaultyCalls<INotificationDigest>.Wrap(Digest, fault),
+            FaultyMethod<IInferenceLog>.Wrap(Inferences, fault),
+            FaultyMethod<IHumanReview>.Wrap(new LocalHumanReview(folder["reviews"], time), fault),
+            FaultyMethod<INotifier>.Wrap(Outbox, fault),
+            FaultyMethod<INotificationDigest>.Wrap(Digest, fault),
             time);
 
         var registry = new TaskRegistry();
@@ -76,7 +75,7 @@ internal sealed class OperationsTwin : IDisposable
     public static ParameterCatalog Catalog => ParameterCatalog.Default;
 
     /// <summary>A twin with the catalog defaults and, unless <paramref name="servingF1"/> is null, a version serving since yesterday with that F1.</summary>
-    public static async Task<OperationsTwin> StartAsync(double? servingF1 = 0.9, AuditFault? fault = null, bool serving = true)
+    public static async Task<OperationsTwin> StartAsync(double? servingF1 = 0.9, PortFault? fault = null, bool serving = true)
     {
         var twin = new OperationsTwin(fault);
         foreach (var parameter in Catalog.Parameters)
