@@ -67,6 +67,18 @@ public sealed class TwinEventBus : IEventSink, IAsyncDisposable
         workers = Enumerable.Range(0, dispatchers).Select(_ => Task.Run(DispatchAsync)).ToArray();
     }
 
+    /// <summary>Deliveries queued or running now (events not yet routed, executions not yet ended).</summary>
+    public long Pending
+    {
+        get
+        {
+            lock (gate)
+            {
+                return pending;
+            }
+        }
+    }
+
     /// <summary>Events published so far, and how many of them no rule matched.</summary>
     public (long Published, long Unrouted) Counts => (Interlocked.Read(ref published), Interlocked.Read(ref unrouted));
 
