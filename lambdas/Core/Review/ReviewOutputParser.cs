@@ -15,8 +15,9 @@ namespace ContinuousImprovement.Core.Review;
 /// objects each with an object <c>answerContent</c>; a label element's <c>label</c> is a string and its
 /// <c>labels</c> an array of strings; at most one label element per answer; <c>inputContent</c>, when present,
 /// is an object whose <c>taskObject</c>, when present, is an s3:// object URI. Lenient (unreadable → null):
-/// <c>flowDefinitionArn</c>, <c>workerId</c>, <c>submissionTime</c>, <c>detectedLabel</c>,
-/// <c>detectedConfidenceLevel</c> (a number or a numeric string).
+/// <c>flowDefinitionArn</c>, <c>workerId</c>, <c>submissionTime</c>, the model's guess in <c>inputContent</c> as
+/// <see cref="ReviewTaskInput"/> writes it (<c>label</c>, <c>confidence</c>) or as other tooling does
+/// (<c>detectedLabel</c>, <c>detectedConfidenceLevel</c>; a number or a numeric string).
 /// <para>
 /// A label element is any <c>answerContent</c> property whose value is an object with <c>label</c> or
 /// <c>labels</c>, whatever the element's name, so a renamed or custom template still works. Other answer content
@@ -83,8 +84,10 @@ public static class ReviewOutputParser
                 taskObject = parsed;
             }
 
-            detectedLabel = JsonInput.OptionalString(input, "detectedLabel");
-            detectedConfidence = JsonInput.OptionalNumber(input, "detectedConfidenceLevel");
+            // Our own loops carry the model's guess as ReviewTaskInput writes it; loops started by other tooling (the
+            // aws-samples flows) name it detectedLabel / detectedConfidenceLevel.
+            detectedLabel = JsonInput.OptionalString(input, ReviewTaskInput.Label) ?? JsonInput.OptionalString(input, "detectedLabel");
+            detectedConfidence = JsonInput.OptionalNumber(input, ReviewTaskInput.Confidence) ?? JsonInput.OptionalNumber(input, "detectedConfidenceLevel");
         }
 
         return ReviewParseResults.Ok(new ReviewOutput(

@@ -18,6 +18,19 @@ public sealed class ReviewTaskInputTests
         new("hl-1", Image, labels, prediction, ["below-threshold: top confidence 41.7 < 70 (cat)"]);
 
     [Fact]
+    public void An_output_carrying_this_input_reads_back_the_image_and_the_models_guess()
+    {
+        var input = ReviewTaskInput.ToJson(Request(new Prediction([new("dog", 20), new("cat", 71.456)]), "cat", "dog"));
+        var output = """{"humanLoopName":"hl-1","humanAnswers":[{"answerContent":{"crowd-image-classifier":{"label":"dog"}}}],"inputContent":""" + input + "}";
+
+        var read = ReviewOutputParser.Parse(output).Value!;
+
+        Assert.Equal(Image.Key, read.TaskObject!.Key);
+        Assert.Equal("cat", read.DetectedLabel);
+        Assert.Equal(71.46, read.DetectedConfidence);
+    }
+
+    [Fact]
     public void The_input_names_the_image_the_top_label_the_choices_and_the_reasons()
     {
         var json = ReviewTaskInput.ToJson(Request(new Prediction([new("dog", 20), new("cat", 71.456)]), "cat", "dog", "None of the Above"));
