@@ -187,14 +187,15 @@ public sealed class LocalTwin : IAsyncDisposable
 
     private async Task CreateMissingSchedulesAsync(CancellationToken cancellationToken)
     {
-        var settings = (await SettingsAsync(cancellationToken).ConfigureAwait(false)).Operator;
+        var inForce = await SettingsAsync(cancellationToken).ConfigureAwait(false);
+        var settings = inForce.Operator;
         ScheduleSetting[] initial =
         [
             new(ScheduleNames.Training, settings.Training.Enabled, settings.Training.PollEvery),
             new(ScheduleNames.Audit, settings.Audit.Enabled, settings.Audit.RunEvery),
 
             // The digest has no switch: it mails only when something waits (as parameter apply keeps it).
-            new(ScheduleNames.Digest, true, TimeSpan.FromMinutes((await SettingsAsync(cancellationToken).ConfigureAwait(false)).Parameters.Integer("Notification-Digest-Frequency"))),
+            new(ScheduleNames.Digest, true, TimeSpan.FromMinutes(inForce.Parameters.Integer("Notification-Digest-Frequency"))),
         ];
         foreach (var schedule in initial)
         {
