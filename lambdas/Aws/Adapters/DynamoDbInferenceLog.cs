@@ -216,71 +216,14 @@ public sealed class DynamoDbInferenceLog(IAmazonDynamoDB dynamo, string tableNam
     public Task<ModelConfusion> ConfusionAsync(string modelVersionArn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(modelVersionArn);
-        return PortFailures.Guard("summarize a model's confusion", async () =>
-        {
-            var counts = new Dictionary<(string Truth, string? Predicted), int>();
-            Dictionary<string, AttributeValue>? start = null;
-            do
-            {
-                var page = await dynamo.ScanAsync(new ScanRequest
-                {
-                    TableName = tableName,
-                    FilterExpression = "begins_with(PK, :image) AND ModelVersionArn = :model AND attribute_exists(HumanLabel) AND HumanLabel <> :empty",
-                    ProjectionExpression = "HumanLabel, TopLabel",
-                    ExpressionAttributeValues = new() { [":image"] = S("IMAGE#"), [":model"] = S(modelVersionArn), [":empty"] = S("") },
-                    ExclusiveStartKey = start,
-                    ConsistentRead = true,
-                }, cancellationToken).ConfigureAwait(false);
-                foreach (var item in page.Items ?? [])
-                {
-                    var key = (item["HumanLabel"].S, item.TryGetValue("TopLabel", out var top) ? top.S : null);
-                    counts[key] = counts.GetValueOrDefault(key) + 1;
-                }
-
-                start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-            }
-            while (start is not null);
-
-            return ModelConfusion.Of(modelVersionArn, counts.Select(c => new ConfusionCell(c.Key.Truth, c.Key.Predicted, c.Value)));
-        }, cancellationToken);
+        return PortFailures.Guard("summarize a model's confusion", () => ScanConfusionAsync(modelVersionArn, null, cancellationToken), cancellationToken);
     }
 
     public Task<ModelConfusion> ConfusionPickedByAsync(string modelVersionArn, IReadOnlySet<string> pickedBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(modelVersionArn);
         ArgumentNullException.ThrowIfNull(pickedBy);
-        return PortFailures.Guard("summarize a model's confusion on picked images", async () =>
-        {
-            // The same Scan as ConfusionAsync with the reasons read too: which rule picked an image is matched here.
-            var counts = new Dictionary<(string Truth, string? Predicted), int>();
-            Dictionary<string, AttributeValue>? start = null;
-            do
-            {
-                var page = await dynamo.ScanAsync(new ScanRequest
-                {
-                    TableName = tableName,
-                    FilterExpression = "begins_with(PK, :image) AND ModelVersionArn = :model AND attribute_exists(HumanLabel) AND HumanLabel <> :empty",
-                    ProjectionExpression = "HumanLabel, TopLabel, Reasons",
-                    ExpressionAttributeValues = new() { [":image"] = S("IMAGE#"), [":model"] = S(modelVersionArn), [":empty"] = S("") },
-                    ExclusiveStartKey = start,
-                    ConsistentRead = true,
-                }, cancellationToken).ConfigureAwait(false);
-                foreach (var item in page.Items ?? [])
-                {
-                    var reasons = item.TryGetValue("Reasons", out var listed) ? (listed.L ?? []).Select(r => r.S ?? "") : [];
-                    if (LabelSources.PickedBy(reasons, pickedBy))
-                    {
-                        var key = (item["HumanLabel"].S, item.TryGetValue("TopLabel", out var top) ? top.S : null);
-                        counts[key] = counts.GetValueOrDefault(key) + 1;
-                    }
-                }
-
-                start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-            }
-            while (start is not null);
-
-            return ModelConfusion.Of(modelVersionArn, counts.Select(c => new ConfusionCell(c.Key.Truth, c.Key.Predicted, c.Value)));
-        }, cancellationToken);
+        return PortFailures.Guard("summarize a model's confusion on picked images", () => ScanConfusionAsync(modelVersionArn, pickedBy, cancellationToken), cancellationToken);
     }
 
     public Task<DriftAlert?> DriftAlertAsync(string modelVersionArn, CancellationToken cancellationToken)
@@ -467,6 +410,40 @@ public sealed class DynamoDbInferenceLog(IAmazonDynamoDB dynamo, string tableNam
     internal static string ImagePk(string imageKey) => "IMAGE#" + imageKey;
 
     internal static string SequenceSk(long sequence) => "SEQ#" + sequence.ToString("D20", CultureInfo.InvariantCulture);
+
+    // A model's human-labeled predictions, Scanned (no index by model version); with pickedBy, only those a listed
+    // rule picked, which the reasons tell.
+    private async Task<ModelConfusion> ScanConfusionAsync(string modelVersionArn, IReadOnlySet<string>? pickedBy, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<(string Truth, string? Predicted), int>();
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await dynamo.ScanAsync(new ScanRequest
+            {
+                TableName = tableName,
+                FilterExpression = "begins_with(PK, :image) AND ModelVersionArn = :model AND attribute_exists(HumanLabel) AND HumanLabel <> :empty",
+                ProjectionExpression = pickedBy is null ? "HumanLabel, TopLabel" : "HumanLabel, TopLabel, Reasons",
+                ExpressionAttributeValues = new() { [":image"] = S("IMAGE#"), [":model"] = S(modelVersionArn), [":empty"] = S("") },
+                ExclusiveStartKey = start,
+                ConsistentRead = true,
+            }, cancellationToken).ConfigureAwait(false);
+            foreach (var item in page.Items ?? [])
+            {
+                var reasons = item.TryGetValue("Reasons", out var listed) ? (listed.L ?? []).Select(r => r.S ?? "") : [];
+                if (pickedBy is null || LabelSources.PickedBy(reasons, pickedBy))
+                {
+                    var key = (item["HumanLabel"].S, item.TryGetValue("TopLabel", out var top) ? top.S : null);
+                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                }
+            }
+
+            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (start is not null);
+
+        return ModelConfusion.Of(modelVersionArn, counts.Select(c => new ConfusionCell(c.Key.Truth, c.Key.Predicted, c.Value)));
+    }
 
     private static string SequencePk(long sequence) => "SEQ#" + sequence.ToString(CultureInfo.InvariantCulture);
 
