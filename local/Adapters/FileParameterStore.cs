@@ -53,7 +53,17 @@ public sealed class FileParameterStore : IParameterStore, IDisposable
         return file.Parameters.TryGetValue(name, out var entry) ? new StoredParameter(name, entry.Value, entry.Version) : null;
     }
 
-    public async Task<long> PutAsync(string name, string value, CancellationToken cancellationToken)
+    public async Task<long> PutAsync(string name, string value, CancellationToken cancellationToken) =>
+        (await WriteAsync(name, value, null, cancellationToken).ConfigureAwait(false)).Version;
+
+    /// <summary>As SSM: a create (over version 0) is refused when the parameter exists; an overwrite always lands.</summary>
+    public Task<ParameterWrite> PutAfterAsync(string name, string value, long expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        return WriteAsync(name, value, expectedVersion, cancellationToken);
+    }
+
+    private async Task<ParameterWrite> WriteAsync(string name, string value, long? expectedVersion, CancellationToken cancellationToken)
     {
         CheckName(name);
         ArgumentNullException.ThrowIfNull(value);
@@ -70,10 +80,16 @@ public sealed class FileParameterStore : IParameterStore, IDisposable
                 using var fileLock = await LockAsync(cancellationToken).ConfigureAwait(false);
                 // A copy: the loaded file may be the cached parse that readers share.
                 var file = new ParameterFile(new(Load().Parameters, StringComparer.Ordinal));
-                var version = file.Parameters.TryGetValue(name, out var current) ? current.Version + 1 : 1;
+                var exists = file.Parameters.TryGetValue(name, out var current);
+                if (expectedVersion == 0 && exists)
+                {
+                    throw new PortException(PortFailure.Conflict, $"Parameter {name} already exists (version {current!.Version}); it was to be created.");
+                }
+
+                var version = exists ? current!.Version + 1 : 1;
                 file.Parameters[name] = new ParameterEntry(value, version, time.GetUtcNow());
                 AtomicFile.Replace(path, JsonSerializer.SerializeToUtf8Bytes(file, AdaptersJsonContext.Default.ParameterFile), tempFolder);
-                return version;
+                return new ParameterWrite(expectedVersion ?? version - 1, version);
             }).ConfigureAwait(false);
         }
         finally

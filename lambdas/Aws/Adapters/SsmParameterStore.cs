@@ -6,7 +6,8 @@ namespace ContinuousImprovement.Aws.Adapters;
 
 /// <summary>
 /// <see cref="IParameterStore"/> on SSM Parameter Store: GetParametersByPath (non-recursive, every page),
-/// GetParameter, and PutParameter with <c>Overwrite = true</c> as a String parameter (operator settings are not secrets).
+/// GetParameter, and PutParameter as a String parameter (operator settings are not secrets): <c>Overwrite = true</c>, or
+/// <c>false</c> for a write over version 0, SSM's one conditional write.
 /// </summary>
 public sealed class SsmParameterStore(IAmazonSimpleSystemsManagement ssm) : IParameterStore
 {
@@ -51,13 +52,26 @@ public sealed class SsmParameterStore(IAmazonSimpleSystemsManagement ssm) : IPar
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(value);
-        return PortFailures.Guard($"write parameter {name}", async () =>
-        {
-            // Intelligent-Tiering keeps an Advanced parameter Advanced (the system parameter can outgrow Standard's
-            // 4 KB) and lets a small one stay Standard, whatever the account's default tier is.
-            var request = new PutParameterRequest { Name = name, Value = value, Overwrite = true, Type = ParameterType.String, Tier = ParameterTier.IntelligentTiering };
-            var response = await ssm.PutParameterAsync(request, cancellationToken).ConfigureAwait(false);
-            return response.Version ?? 0;
-        }, cancellationToken);
+        return PortFailures.Guard($"write parameter {name}", () => PutParameterAsync(name, value, overwrite: true, cancellationToken), cancellationToken);
+    }
+
+    public Task<ParameterWrite> PutAfterAsync(string name, string value, long expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+
+        // Overwrite = false is SSM's only conditional write: a create that ParameterAlreadyExists refuses (Port.Conflict).
+        return PortFailures.Guard($"write parameter {name} over version {expectedVersion}", async () =>
+            new ParameterWrite(expectedVersion, await PutParameterAsync(name, value, overwrite: expectedVersion > 0, cancellationToken).ConfigureAwait(false)), cancellationToken);
+    }
+
+    private async Task<long> PutParameterAsync(string name, string value, bool overwrite, CancellationToken cancellationToken)
+    {
+        // Intelligent-Tiering keeps an Advanced parameter Advanced (the system parameter can outgrow Standard's
+        // 4 KB) and lets a small one stay Standard, whatever the account's default tier is.
+        var request = new PutParameterRequest { Name = name, Value = value, Overwrite = overwrite, Type = ParameterType.String, Tier = ParameterTier.IntelligentTiering };
+        var response = await ssm.PutParameterAsync(request, cancellationToken).ConfigureAwait(false);
+        return response.Version ?? 0;
     }
 }

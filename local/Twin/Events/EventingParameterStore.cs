@@ -17,4 +17,11 @@ public sealed class EventingParameterStore(IParameterStore inner, IEventSink eve
         events.Publish(ParameterEventJson.Changed(name, version, time.GetUtcNow()));
         return version;
     }
+
+    public async Task<ParameterWrite> PutAfterAsync(string name, string value, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var write = await inner.PutAfterAsync(name, value, expectedVersion, cancellationToken).ConfigureAwait(false);
+        events.Publish(ParameterEventJson.Changed(name, write.Version, time.GetUtcNow()));
+        return write;
+    }
 }

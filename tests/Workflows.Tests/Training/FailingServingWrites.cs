@@ -19,7 +19,13 @@ internal sealed class FailingServingWrites(IParameterStore inner, Func<string?> 
 
     public Task<StoredParameter?> GetAsync(string name, CancellationToken cancellationToken) => inner.GetAsync(name, cancellationToken);
 
-    public async Task<long> PutAsync(string name, string value, CancellationToken cancellationToken)
+    public Task<long> PutAsync(string name, string value, CancellationToken cancellationToken) =>
+        WriteAsync(name, value, () => inner.PutAsync(name, value, cancellationToken));
+
+    public Task<ParameterWrite> PutAfterAsync(string name, string value, long expectedVersion, CancellationToken cancellationToken) =>
+        WriteAsync(name, value, () => inner.PutAfterAsync(name, value, expectedVersion, cancellationToken));
+
+    private async Task<T> WriteAsync<T>(string name, string value, Func<Task<T>> write)
     {
         var fails = name == SystemName
             && servingPrefix() is { } prefix
@@ -28,13 +34,13 @@ internal sealed class FailingServingWrites(IParameterStore inner, Func<string?> 
             && failures < times;
         if (!fails)
         {
-            return await inner.PutAsync(name, value, cancellationToken);
+            return await write();
         }
 
         failures++;
         if (writeFirst)
         {
-            await inner.PutAsync(name, value, cancellationToken);
+            await write();
         }
 
         throw new PortException(PortFailure.Timeout, "PutParameter timed out");

@@ -80,6 +80,17 @@ internal sealed class ServingWatch(LocalModelTraining training, IParameterStore 
 
             return version;
         }
+
+        public async Task<ParameterWrite> PutAfterAsync(string name, string value, long expectedVersion, CancellationToken cancellationToken)
+        {
+            var write = await inner.PutAfterAsync(name, value, expectedVersion, cancellationToken);
+            if (name == systemName)
+            {
+                await watch.OnStateWrittenAsync(value);
+            }
+
+            return write;
+        }
     }
 
     private sealed class WatchedTraining(IModelTraining inner, ServingWatch watch) : IModelTraining
