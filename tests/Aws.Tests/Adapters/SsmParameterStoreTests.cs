@@ -88,6 +88,49 @@ public sealed class SsmParameterStoreTests : IDisposable
         Assert.Equal("Intelligent-Tiering", body.GetProperty("Tier").GetString());
     }
 
+    [Fact]
+    public async Task A_write_over_version_zero_is_a_create_that_does_not_overwrite()
+    {
+        server.Respond(200, """{"Version":1,"Tier":"Standard"}""", Json11);
+
+        var write = await store.PutAfterAsync("/CI/System", "{}", 0, CancellationToken.None);
+
+        Assert.Equal(new ParameterWrite(0, 1), write);
+        Assert.False(write.Interleaved);
+        Assert.Equal("AmazonSSM.PutParameter", server.Single.Header("X-Amz-Target"));
+        var body = Body(server.Single);
+        Assert.Equal("/CI/System", body.GetProperty("Name").GetString());
+        Assert.Equal("{}", body.GetProperty("Value").GetString());
+        Assert.False(body.GetProperty("Overwrite").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_create_refused_because_the_parameter_exists_is_a_conflict()
+    {
+        server.Respond(400, """{"__type":"ParameterAlreadyExists","message":"The parameter already exists. To overwrite this value, set the overwrite option in the request to true."}""", Json11);
+
+        var failure = await Assert.ThrowsAsync<PortException>(() => store.PutAfterAsync("/CI/System", "{}", 0, CancellationToken.None));
+
+        Assert.Equal(PortFailure.Conflict, failure.Failure);
+        Assert.Contains("/CI/System", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(5, false)]
+    [InlineData(7, true)]
+    public async Task A_write_over_a_read_version_overwrites_and_tells_whether_other_writes_came_between(long answered, bool interleaved)
+    {
+        server.Respond(200, $$"""{"Version":{{answered}},"Tier":"Standard"}""", Json11);
+
+        var write = await store.PutAfterAsync("/CI/System", """{"threshold":80}""", 4, CancellationToken.None);
+
+        Assert.Equal(new ParameterWrite(4, answered), write);
+        Assert.Equal(interleaved, write.Interleaved);
+        var body = Body(server.Single);
+        Assert.True(body.GetProperty("Overwrite").GetBoolean());
+        Assert.Equal("""{"threshold":80}""", body.GetProperty("Value").GetString());
+    }
+
     [Theory]
     [InlineData(400, "ThrottlingException", PortFailure.Throttled)]
     [InlineData(400, "TooManyUpdates", PortFailure.Throttled)]

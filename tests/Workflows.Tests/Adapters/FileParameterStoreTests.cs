@@ -80,6 +80,55 @@ public sealed class FileParameterStoreTests : IDisposable
         Assert.Single(Directory.EnumerateFiles(folder["ssm"], "*.json"));
     }
 
+    [Fact]
+    public async Task A_create_over_version_zero_of_an_existing_parameter_is_a_conflict_and_writes_nothing()
+    {
+        await store.PutAsync("/CI/System", "first", default);
+        await store.PutAsync("/CI/System", "second", default);
+
+        var error = await Assert.ThrowsAsync<PortException>(() => store.PutAfterAsync("/CI/System", "late create", 0, default));
+
+        Assert.Equal(PortFailure.Conflict, error.Failure);
+        Assert.Equal(new StoredParameter("/CI/System", "second", 2), await store.GetAsync("/CI/System", default));
+    }
+
+    [Fact]
+    public async Task A_create_over_version_zero_of_an_absent_parameter_makes_version_one()
+    {
+        var write = await store.PutAfterAsync("/CI/System", "created", 0, default);
+
+        Assert.Equal(new ParameterWrite(0, 1), write);
+        Assert.False(write.Interleaved);
+        Assert.Equal(new StoredParameter("/CI/System", "created", 1), await store.GetAsync("/CI/System", default));
+    }
+
+    [Fact]
+    public async Task A_write_over_a_stale_version_lands_and_reports_the_writes_it_replaced_unseen()
+    {
+        await store.PutAsync("/CI/System", "read", default);
+        using var other = new FileParameterStore(folder["ssm/parameters.json"]);
+        await other.PutAsync("/CI/System", "unseen", default);
+
+        var write = await store.PutAfterAsync("/CI/System", "mine", 1, default);
+
+        Assert.Equal(new ParameterWrite(1, 3), write);
+        Assert.True(write.Interleaved);
+        Assert.Equal(new StoredParameter("/CI/System", "mine", 3), await other.GetAsync("/CI/System", default));
+    }
+
+    [Fact]
+    public async Task A_write_over_the_current_version_is_not_interleaved()
+    {
+        await store.PutAsync("/CI/System", "one", default);
+        await store.PutAsync("/CI/System", "two", default);
+
+        var write = await store.PutAfterAsync("/CI/System", "three", 2, default);
+
+        Assert.Equal(new ParameterWrite(2, 3), write);
+        Assert.False(write.Interleaved);
+        Assert.Equal(new StoredParameter("/CI/System", "three", 3), await store.GetAsync("/CI/System", default));
+    }
+
     [Theory]
     [InlineData("/CI/A", "")]
     [InlineData("/CI/bad name", "x")]
