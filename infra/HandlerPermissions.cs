@@ -12,6 +12,7 @@ using ContinuousImprovement.Handlers.OperationsDigest;
 using ContinuousImprovement.Handlers.Notifications;
 using ContinuousImprovement.Handlers.ParameterApply;
 using ContinuousImprovement.Handlers.ReviewFiling;
+using ContinuousImprovement.Handlers.State;
 using ContinuousImprovement.Handlers.Training;
 
 namespace ContinuousImprovement.Infra;
@@ -225,8 +226,21 @@ internal sealed class HandlerPermissions(PermissionTargets targets)
         Allow(function, ["ssm:GetParametersByPath"], [Parameter("/" + path), Parameter("/" + path + "/*")]);
     }
 
-    private void SystemState(IGrantable function) =>
+    // A change of the system parameter is made under its lease: one item of the table (DynamoDbLeases keeps lease
+    // <name> under the partition key LEASE#<name>), taken and given back.
+    private void SystemState(IGrantable function)
+    {
         Allow(function, ["ssm:GetParameter", "ssm:PutParameter"], [Parameter(targets.Catalog.FullName(targets.Catalog.SystemParameter.Name))]);
+        function.GrantPrincipal.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Actions = ["dynamodb:PutItem", "dynamodb:DeleteItem"],
+            Resources = [targets.Table.TableArn],
+            Conditions = new Dictionary<string, object>
+            {
+                ["ForAllValues:StringEquals"] = new Dictionary<string, object> { ["dynamodb:LeadingKeys"] = new[] { "LEASE#" + SystemStateStore.LeaseName } },
+            },
+        }));
+    }
 
     private void DescribeHumanLoops(IGrantable function) =>
         Allow(function, ["sagemaker:DescribeHumanLoop"], [Arn("sagemaker", "human-loop", "*")]);

@@ -28,4 +28,7 @@ public sealed record Ports(
     /// other workflows leave it unset and those handlers say so (<c>Handler.InvalidState</c>) instead of failing oddly.
     /// </summary>
     public IModelTraining? Training { get; init; }
+
+    /// <summary>The leases that keep the system parameter's writers from interleaving (see <c>SystemStateStore</c>).</summary>
+    public required ILeases Leases { get; init; }
 }

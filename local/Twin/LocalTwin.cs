@@ -53,6 +53,7 @@ public sealed class LocalTwin : IAsyncDisposable
             Catalog = options.Catalog,
             Schedules = Schedules,
             Training = training,
+            Leases = new SqliteLeases(Path.Combine(Folder, "leases.db")),
         };
 
         var registry = new TaskRegistry();

@@ -13,6 +13,7 @@ public sealed class SystemStateSchemaTests
         LastTrainingAttempt = new LastTrainingAttempt(new string('b', 64), TrainingAttemptOutcome.Failed, DateTimeOffset.UnixEpoch),
         Counters = new SystemCounters(4, 2),
         LastGoodParameters = new Dictionary<string, string> { ["Minimum-F1-Score"] = "0.85" },
+        Claim = new TrainingClaim("arn:aws:states:us-east-1:111122223333:execution:Training:run-7", DateTimeOffset.UnixEpoch),
     };
 
     [Fact]

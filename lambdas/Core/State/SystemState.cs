@@ -13,7 +13,8 @@ public sealed record SystemState(
     SuccessfulTraining? LastSuccessfulTraining,
     LastTrainingAttempt? LastTrainingAttempt,
     SystemCounters Counters,
-    IReadOnlyDictionary<string, string> LastGoodParameters)
+    IReadOnlyDictionary<string, string> LastGoodParameters,
+    TrainingClaim? Claim = null)
 {
     /// <summary>The version this build writes; <see cref="SystemStateDocument"/> refuses newer ones.</summary>
     public const int CurrentSchemaVersion = 1;
@@ -28,6 +29,12 @@ public sealed record ServingVersion(string ProjectVersionArn, double? F1, DateTi
 
 /// <summary>A version being trained or started, with the labeled set it was trained on.</summary>
 public sealed record CandidateVersion(string ProjectVersionArn, string Status, DateTimeOffset StartedAt, string LabeledFingerprint, int LabeledCount, double? F1);
+
+/// <summary>
+/// A training execution that passed the check and is creating its version: later checks (a duplicate delivery of the
+/// same schedule event, a manual start) see a training under way before the version exists to be recorded.
+/// </summary>
+public sealed record TrainingClaim(string Execution, DateTimeOffset At);
 
 /// <summary>The newest training whose version was deployed; new labels are counted from here.</summary>
 public sealed record SuccessfulTraining(DateTimeOffset At, int LabeledImageCount, string ProjectVersionArn);

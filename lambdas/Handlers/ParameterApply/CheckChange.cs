@@ -43,7 +43,7 @@ public sealed class CheckChange(Ports ports) : IHandler<CheckChangeRequest, Para
         {
             var reason = $"{Printable.Quote(catalog.FullName(name), maxChars: 160)} is not a parameter of the catalog, so nothing was applied "
                 + $"(a typo?); known: {string.Join(", ", catalog.Parameters.Select(p => p.Name))}";
-            return new ParameterChange(ChangeActions.Notify, name, operation, reason, null, null, null,
+            return new ParameterChange(ChangeActions.Notify, name, operation, reason, null, null,
                 new NotificationText(ParameterKinds.ParameterRejected, $"Unknown parameter ignored: {Printable.Quote(name, maxChars: 120)}", reason + "."));
         }
 
@@ -54,7 +54,7 @@ public sealed class CheckChange(Ports ports) : IHandler<CheckChangeRequest, Para
             var restore = problem.InForce.Canonical;
             var what = operation == "Delete" ? $"{name} was deleted." : $"{name} was set to a value that is not allowed.";
             var message = $"{what} {problem.Message} It is written back to {catalog.FullName(name)}.";
-            return new ParameterChange(ChangeActions.Restore, name, operation, problem.Message, restore, null, null,
+            return new ParameterChange(ChangeActions.Restore, name, operation, problem.Message, restore, null,
                 new NotificationText(ParameterKinds.ParameterRejected, $"Parameter rejected: {name}", message));
         }
 
@@ -65,7 +65,6 @@ public sealed class CheckChange(Ports ports) : IHandler<CheckChangeRequest, Para
             operation,
             catalog.AppliesDescriptions.GetValueOrDefault(definition.Applies, definition.Applies),
             value,
-            resolved.LastGood,
             Schedule(definition.Applies, inForce.Operator, resolved),
             null);
     }
@@ -106,5 +105,5 @@ public sealed class CheckChange(Ports ports) : IHandler<CheckChangeRequest, Para
     }
 
     private static ParameterChange Ignore(string? name, string? operation, string reason) =>
-        new(ChangeActions.Ignore, name, operation, reason, null, null, null, null);
+        new(ChangeActions.Ignore, name, operation, reason, null, null, null);
 }

@@ -1,4 +1,4 @@
 namespace ContinuousImprovement.Handlers.ParameterApply;
 
-/// <summary>Whether the system parameter was written (false: it already held these values) and its version after.</summary>
-public sealed record LastGoodRemembered(bool Written, long? Version);
+/// <summary>Whether the system parameter was written (false: it already held these values).</summary>
+public sealed record LastGoodRemembered(bool Written);

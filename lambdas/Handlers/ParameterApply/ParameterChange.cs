@@ -7,7 +7,6 @@ namespace ContinuousImprovement.Handlers.ParameterApply;
 /// </summary>
 /// <param name="Name">The short name (e.g. <c>Minimum-F1-Score</c>), null when the event names none of ours.</param>
 /// <param name="Value">The value in force after the check: the new one when good, else the one to restore.</param>
-/// <param name="LastGood">For apply: the last good values to remember in the system parameter.</param>
 /// <param name="Schedule">For apply: the schedule the change re-applies, with the values in force; null when none.</param>
 /// <param name="Notification">For notify and restore: what the operator is told.</param>
 public sealed record ParameterChange(
@@ -16,6 +15,5 @@ public sealed record ParameterChange(
     string? Operation,
     string Reason,
     string? Value,
-    IReadOnlyDictionary<string, string>? LastGood,
     ScheduleRequest? Schedule,
     NotificationText? Notification);

@@ -4,13 +4,15 @@ using ContinuousImprovement.Core.Training;
 using ContinuousImprovement.Handlers.Contracts;
 using ContinuousImprovement.Handlers.Invocation;
 using ContinuousImprovement.Handlers.Settings;
+using ContinuousImprovement.Handlers.State;
 
 namespace ContinuousImprovement.Handlers.Training;
 
 /// <summary>
 /// The scheduled check: reads the settings and the system parameter once for the whole execution, lists the
-/// labeled folder, fingerprints the set, and asks <see cref="TrainingCriteria"/> whether to train now. A candidate
-/// older than <see cref="TrainingPolling.StaleCandidate"/> no longer counts as a training in progress.
+/// labeled folder, fingerprints the set, and asks <see cref="TrainingCriteria"/> whether to train now, with what
+/// <see cref="TrainingUnderWay"/> says of other trainings. When it is time, the execution claims the training in the
+/// system parameter, so only one of several executions started together goes on.
 /// </summary>
 public sealed class CheckTraining(Ports ports) : IHandler<TrainingCheckRequest, TrainingCheck>
 {
@@ -33,18 +35,19 @@ public sealed class CheckTraining(Ports ports) : IHandler<TrainingCheckRequest, 
         var inForce = await new SettingsReader(ports.Parameters, ports.Catalog).ReadAsync(cancellationToken).ConfigureAwait(false);
         var labeled = await LabeledSet.ListAsync(ports, input.Bucket, cancellationToken).ConfigureAwait(false);
         var fingerprint = LabeledSetFingerprint.Of(labeled.Entries.Select(e => e.Image.Key));
-        var state = inForce.State;
-        var training = inForce.Operator.Training;
-        var inProgress = state.Candidate is { } candidate && ports.Time.GetUtcNow() - candidate.StartedAt < TrainingPolling.StaleCandidate;
-        var decision = TrainingCriteria.Evaluate(new TrainingCriteriaInput(
-            training.Enabled,
-            labeled.Entries.Count,
-            fingerprint,
-            state.LastSuccessfulTraining?.LabeledImageCount,
-            training.MinimumUntrainedImages,
-            inProgress,
-            state.LastTrainingAttempt,
-            input.Retry));
+        var now = ports.Time.GetUtcNow();
+        var underWay = TrainingUnderWay.Other(inForce.State, now, request.Execution);
+        var decision = Decide(inForce, labeled.Entries.Count, fingerprint, underWay, input.Retry);
+        if (decision.Train)
+        {
+            // The read above decides quickly; the claim decides for sure: two executions started together (a schedule
+            // event delivered twice, a manual start) both pass the read, and only one may train.
+            var state = await new SystemStateStore(ports).UpdateAsync(s => TrainingUnderWay.Claim(s, now, request.Execution), cancellationToken).ConfigureAwait(false);
+            if (state.Claim?.Execution != request.Execution)
+            {
+                decision = Decide(inForce, labeled.Entries.Count, fingerprint, TrainingUnderWay.Other(state, now, request.Execution), input.Retry);
+            }
+        }
 
         var skipped = decision.Train ? null : new TrainingOutcome(
             TrainingStatus.Skipped,
@@ -67,7 +70,23 @@ public sealed class CheckTraining(Ports ports) : IHandler<TrainingCheckRequest, 
             labeled.Skipped.Count,
             inForce.Snapshot(),
             inForce.Parameters.Problems.Select(p => p.Message).ToList(),
-            skipped);
+            skipped,
+            request.Execution);
+    }
+
+    private static TrainingDecision Decide(SettingsInForce inForce, int labeledCount, string fingerprint, string? underWay, bool retry)
+    {
+        var state = inForce.State;
+        var decision = TrainingCriteria.Evaluate(new TrainingCriteriaInput(
+            inForce.Operator.Training.Enabled,
+            labeledCount,
+            fingerprint,
+            state.LastSuccessfulTraining?.LabeledImageCount,
+            inForce.Operator.Training.MinimumUntrainedImages,
+            underWay is not null,
+            state.LastTrainingAttempt,
+            retry));
+        return underWay is not null && !decision.Train ? decision with { Reason = $"{decision.Reason} ({underWay})" } : decision;
     }
 
     private static string OtherFiles(int count) =>

@@ -25,7 +25,7 @@ public sealed class CreateTrainingVersion(Ports ports) : IHandler<CreateVersionR
     {
         ArgumentNullException.ThrowIfNull(request);
         var check = request.Check;
-        var training = SystemStateStore.Training(ports);
+        var training = TrainingPort.Of(ports);
 
         // Listed again: images filed since the check belong to this training, and the fingerprint must name what was trained.
         var labeled = await LabeledSet.ListAsync(ports, check.Bucket, cancellationToken).ConfigureAwait(false);

@@ -15,7 +15,7 @@ public sealed class DescribeTrainingVersion(Ports ports) : IHandler<DescribeVers
     {
         ArgumentNullException.ThrowIfNull(request);
         var polls = request.Polls + 1;
-        var version = await SystemStateStore.Training(ports).DescribeVersionAsync(request.VersionArn, cancellationToken).ConfigureAwait(false);
+        var version = await TrainingPort.Of(ports).DescribeVersionAsync(request.VersionArn, cancellationToken).ConfigureAwait(false);
         if (version is null)
         {
             return new TrainingPoll(TrainingPoll.Failed, "NOT_FOUND", $"model version {request.VersionArn} does not exist", null, polls);

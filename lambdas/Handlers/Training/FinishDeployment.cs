@@ -1,6 +1,7 @@
 using ContinuousImprovement.Handlers.Invocation;
 using ContinuousImprovement.Core.Training;
 using ContinuousImprovement.Handlers.Contracts;
+using ContinuousImprovement.Handlers.State;
 
 namespace ContinuousImprovement.Handlers.Training;
 

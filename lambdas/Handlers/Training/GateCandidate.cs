@@ -2,6 +2,7 @@ using ContinuousImprovement.Handlers.Invocation;
 using ContinuousImprovement.Core.Training;
 using ContinuousImprovement.Handlers.Contracts;
 using ContinuousImprovement.Handlers.Settings;
+using ContinuousImprovement.Handlers.State;
 
 namespace ContinuousImprovement.Handlers.Training;
 

@@ -1,12 +1,14 @@
 using ContinuousImprovement.Core.State;
+using ContinuousImprovement.Core.Training;
 using ContinuousImprovement.Handlers.Contracts;
 using ContinuousImprovement.Handlers.Invocation;
+using ContinuousImprovement.Handlers.State;
 
 namespace ContinuousImprovement.Handlers.Training;
 
 /// <summary>
-/// Records the version being trained as the system parameter's candidate (so the next scheduled check sees a
-/// training in progress) and says training started. Recording the same candidate twice counts one training.
+/// Records the version being trained as the system parameter's candidate in place of this execution's claim (so the
+/// next scheduled check sees a training in progress) and says training started. Recording the same candidate twice counts one training.
 /// </summary>
 public sealed class RecordCandidate(Ports ports) : IHandler<CandidateRequest, TrainingOutcome>
 {
@@ -18,7 +20,7 @@ public sealed class RecordCandidate(Ports ports) : IHandler<CandidateRequest, Tr
         var candidate = request.Candidate;
         var now = ports.Time.GetUtcNow();
         await new SystemStateStore(ports).UpdateAsync(
-            state => state.Candidate?.ProjectVersionArn == candidate.VersionArn ? state : state with
+            state => state.Candidate?.ProjectVersionArn == candidate.VersionArn ? state : TrainingUnderWay.Unclaim(state, request.Check.Execution) with
             {
                 Candidate = new CandidateVersion(candidate.VersionArn, TrainingInProgress, now, candidate.Fingerprint, candidate.LabeledCount, null),
                 Counters = state.Counters with { Trainings = state.Counters.Trainings + 1 },

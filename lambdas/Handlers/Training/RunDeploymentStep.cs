@@ -3,6 +3,7 @@ using ContinuousImprovement.Core.State;
 using ContinuousImprovement.Core.Training;
 using ContinuousImprovement.Handlers.Invocation;
 using ContinuousImprovement.Handlers.Settings;
+using ContinuousImprovement.Handlers.State;
 
 namespace ContinuousImprovement.Handlers.Training;
 
@@ -27,7 +28,7 @@ public sealed class RunDeploymentStep(Ports ports) : IHandler<DeployStepRequest,
             return Next(plan, StepOutcome.Failure($"{failure.Error}: {failure.Cause}"));
         }
 
-        var training = SystemStateStore.Training(ports);
+        var training = TrainingPort.Of(ports);
         switch (plan.PendingAction)
         {
             case BlueGreenAction.StartNew:

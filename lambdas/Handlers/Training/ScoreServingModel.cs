@@ -5,6 +5,7 @@ using ContinuousImprovement.Core.Storage;
 using ContinuousImprovement.Core.Text;
 using ContinuousImprovement.Core.Training;
 using ContinuousImprovement.Handlers.Invocation;
+using ContinuousImprovement.Handlers.State;
 
 namespace ContinuousImprovement.Handlers.Training;
 
@@ -42,7 +43,7 @@ public sealed class ScoreServingModel(Ports ports) : IHandler<ScoreServingReques
         }
 
         var arn = serving.ProjectVersionArn;
-        var version = await SystemStateStore.Training(ports).DescribeVersionAsync(arn, cancellationToken).ConfigureAwait(false);
+        var version = await TrainingPort.Of(ports).DescribeVersionAsync(arn, cancellationToken).ConfigureAwait(false);
         if (version is null)
         {
             return ServingRescoring.NotScored(arn, $"the serving version {arn} does not exist");

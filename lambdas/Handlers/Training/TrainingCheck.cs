@@ -2,7 +2,8 @@ namespace ContinuousImprovement.Handlers.Training;
 
 /// <summary>
 /// The scheduled check's answer and everything later steps need from it: the settings snapshot, the labeled set
-/// (count and fingerprint), the polling figures; <see cref="Outcome"/> is set when no training is due.
+/// (count and fingerprint), the polling figures, the execution that claimed the training; <see cref="Outcome"/> is
+/// set when no training is due.
 /// </summary>
 public sealed record TrainingCheck(
     bool Train,
@@ -17,4 +18,5 @@ public sealed record TrainingCheck(
     int SkippedKeys,
     IReadOnlyDictionary<string, string> Settings,
     IReadOnlyList<string> Problems,
-    TrainingOutcome? Outcome);
+    TrainingOutcome? Outcome,
+    string Execution);

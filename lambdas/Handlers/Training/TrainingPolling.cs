@@ -13,9 +13,4 @@ public static class TrainingPolling
     public const int MaxPollSeconds = 3600;
     public const int MaxMaxPolls = 1000;
 
-    /// <summary>
-    /// A candidate older than this is taken as left behind by an execution that died without cleaning up (even
-    /// its failure path could not write the system parameter), so it no longer blocks training forever.
-    /// </summary>
-    public static readonly TimeSpan StaleCandidate = TimeSpan.FromHours(48);
 }

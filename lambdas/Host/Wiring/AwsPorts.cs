@@ -35,6 +35,7 @@ public static class AwsPorts
             // Only the parameter-apply and training functions call these; building the clients costs no request.
             Schedules = new EventBridgeSchedules(new EventBridgeClient(typed), settings.ScheduleRulePrefix ?? ""),
             Training = new RekognitionModelTraining(new RekognitionClient(typed)),
+            Leases = new DynamoDbLeases(dynamo, settings.TableName),
         };
         return settings.ParameterPrefix is null ? ports : ports with { Catalog = ParameterCatalog.Default.WithPrefix(settings.ParameterPrefix) };
     }

@@ -39,5 +39,5 @@ public static class WorkflowHandlers
     }
 
     // Handlers keep the ports they are given and touch them only when invoked; these are never invoked.
-    private static Ports Unbound() => new(null!, null!, null!, null!, null!, null!, null!, TimeProvider.System);
+    private static Ports Unbound() => new(null!, null!, null!, null!, null!, null!, null!, TimeProvider.System) { Leases = null! };
 }

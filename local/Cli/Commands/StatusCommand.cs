@@ -17,7 +17,8 @@ internal sealed class StatusCommand(IAnsiConsole console, Option<string> folder)
             var state = await twin.StateAsync(cancel).ConfigureAwait(false);
             var facts = new Grid().AddColumn().AddColumn();
             facts.AddRow("serving", state?.Serving is { } serving ? $"{serving.ProjectVersionArn} (F1 {F1(serving.F1)}, since {Time(serving.Since)})" : "no model serves yet: uploads wait in " + BucketLayout.Pending);
-            facts.AddRow("candidate", state?.Candidate is { } candidate ? $"{candidate.ProjectVersionArn} ({candidate.Status})" : "none");
+            facts.AddRow("candidate", state?.Candidate is { } candidate ? $"{candidate.ProjectVersionArn} ({candidate.Status})"
+                : state?.Claim is { } claim ? $"being created by {claim.Execution} since {Time(claim.At)}" : "none");
             facts.AddRow("last training", state?.LastSuccessfulTraining is { } last ? $"{Time(last.At)} on {last.LabeledImageCount} labeled images" : "never");
             facts.AddRow("open human loops", twin.Reviews.OpenLoops().Count.ToString(CultureInfo.InvariantCulture));
 

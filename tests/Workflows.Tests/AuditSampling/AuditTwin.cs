@@ -47,7 +47,10 @@ internal sealed class AuditTwin : IDisposable
             FaultyMethod<IHumanReview>.Wrap(Reviews, fault),
             FaultyMethod<INotifier>.Wrap(Outbox, fault),
             FaultyMethod<INotificationDigest>.Wrap(Digest, fault),
-            time);
+            time)
+        {
+            Leases = new SqliteLeases(folder["leases.db"]),
+        };
 
         var registry = new TaskRegistry();
         var substitutions = CatalogTaskHandler.Register(registry, new HandlerCatalog(Ports), AuditSamplingWorkflow.Functions);

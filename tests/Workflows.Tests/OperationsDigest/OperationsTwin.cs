@@ -50,7 +50,10 @@ internal sealed class OperationsTwin : IDisposable
             FaultyMethod<IHumanReview>.Wrap(new LocalHumanReview(folder["reviews"], time), fault),
             FaultyMethod<INotifier>.Wrap(Outbox, fault),
             FaultyMethod<INotificationDigest>.Wrap(Digest, fault),
-            time);
+            time)
+        {
+            Leases = new SqliteLeases(folder["leases.db"]),
+        };
 
         var registry = new TaskRegistry();
         var substitutions = CatalogTaskHandler.Register(registry, new HandlerCatalog(Ports), OperationsDigestWorkflow.Functions);

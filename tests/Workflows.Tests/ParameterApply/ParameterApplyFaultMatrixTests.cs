@@ -15,7 +15,7 @@ namespace ContinuousImprovement.Workflows.Tests.ParameterApply;
 /// </summary>
 public sealed class ParameterApplyFaultMatrixTests(ITestOutputHelper output)
 {
-    private static readonly Type[] Ports = [typeof(IParameterStore), typeof(ISchedules), typeof(INotifier), typeof(INotificationDigest)];
+    private static readonly Type[] Ports = [typeof(IParameterStore), typeof(ILeases), typeof(ISchedules), typeof(INotifier), typeof(INotificationDigest)];
 
     private static readonly FaultMode[] Modes = [FaultMode.Once, FaultMode.Second, FaultMode.Always];
 
@@ -45,7 +45,7 @@ public sealed class ParameterApplyFaultMatrixTests(ITestOutputHelper output)
         // The digest is on no default route of this workflow: its row proves that a port it never calls cannot break it.
         var neverFailed = Ports.Where(port => port != typeof(INotificationDigest) && !cells.Any(c => c.Item2.Port == port && c.Item2.Mode == FaultMode.Always && c.Item2.Failures > 0));
         output.WriteLine($"{cells.Count(c => c.Item2.Failures > 0)} of {cells.Count} cells had a call fail");
-        Assert.Equal(96, cells.Count);
+        Assert.Equal(120, cells.Count);
         Assert.Empty(neverFailed);
         Assert.Empty(violations);
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ContinuousImprovement.Asl.Runtime;
 using ContinuousImprovement.Core.Parameters;
 using ContinuousImprovement.Core.Ports;
@@ -18,6 +19,59 @@ public sealed class ParameterApplyWorkflowTests
         }
 
         return data;
+    }
+
+    [Fact]
+    public async Task A_change_checked_before_another_and_remembered_after_it_keeps_both_last_good_values()
+    {
+        using var twin = await ParameterApplyTwin.StartAsync();
+        await twin.SetAsync("Minimum-F1-Score", "0.91");
+        var first = await new CheckChange(twin.Ports).HandleAsync(new CheckChangeRequest(JsonDocument.Parse(ParameterApplyTwin.ChangeOf("Minimum-F1-Score")).RootElement), default);
+
+        // The second change runs to its end while the first waits between its check and its remember step.
+        var second = await twin.ChangeAsync("Minimum-Untrained-Images", "37");
+        var remembered = await new RememberLastGood(twin.Ports).HandleAsync(new ChangeRequest(first), default);
+
+        Assert.Equal("applied", second.Text("outcome.status"));
+        Assert.True(remembered.Written);
+        var lastGood = (await twin.StateAsync())!.LastGoodParameters;
+        Assert.Equal("0.91", lastGood["Minimum-F1-Score"]);
+        Assert.Equal("37", lastGood["Minimum-Untrained-Images"]);
+    }
+
+    [Fact]
+    public async Task A_parameter_change_remembered_while_a_deploy_switches_the_serving_version_keeps_the_switch()
+    {
+        using var twin = await ParameterApplyTwin.StartAsync();
+        const string Old = "arn:aws:rekognition:us-east-2:123456789012:project/ci/version/v1/1";
+        const string New = "arn:aws:rekognition:us-east-2:123456789012:project/ci/version/v2/2";
+        await twin.SetStateAsync(SystemState.Initial with { Serving = new ServingVersion(Old, 0.8, twin.Clock.Now) });
+        using var entered = new SemaphoreSlim(0);
+        using var switched = new SemaphoreSlim(0);
+        var deploy = new Handlers.State.SystemStateStore(twin.Ports).UpdateAsync(
+            async (state, token) =>
+            {
+                entered.Release();
+                await switched.WaitAsync(token);
+                return state with { Serving = new ServingVersion(New, 0.9, twin.Clock.Now) };
+            },
+            default);
+        await entered.WaitAsync();
+
+        await twin.SetAsync("Minimum-F1-Score", "0.91");
+        var change = twin.RunAsync(ParameterApplyTwin.ChangeOf("Minimum-F1-Score"));
+
+        // Time for the change to reach its remember step, which without the lease would read the state before the
+        // switch and write it back after; with the lease it waits. Either way the outcome must be the same.
+        await Task.Delay(300);
+        switched.Release();
+        var run = await change;
+        await deploy;
+
+        Assert.Equal("applied", run.Text("outcome.status"));
+        var state = (await twin.StateAsync())!;
+        Assert.Equal(New, state.Serving?.ProjectVersionArn);
+        Assert.Equal("0.91", state.LastGoodParameters["Minimum-F1-Score"]);
     }
 
     [Theory]

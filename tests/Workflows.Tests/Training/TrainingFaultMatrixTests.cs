@@ -26,7 +26,9 @@ public sealed class TrainingFaultMatrixTests(ITestOutputHelper output)
         (typeof(IObjectStore), nameof(IObjectStore.GetAsync)),
         (typeof(IParameterStore), nameof(IParameterStore.GetByPathAsync)),
         (typeof(IParameterStore), nameof(IParameterStore.GetAsync)),
-        (typeof(IParameterStore), nameof(IParameterStore.PutAsync)),
+        (typeof(IParameterStore), nameof(IParameterStore.PutAfterAsync)),
+        (typeof(ILeases), nameof(ILeases.TryAcquireAsync)),
+        (typeof(ILeases), nameof(ILeases.ReleaseAsync)),
         (typeof(IModelTraining), nameof(IModelTraining.CreateVersionAsync)),
         (typeof(IModelTraining), nameof(IModelTraining.DescribeVersionAsync)),
         (typeof(IModelTraining), nameof(IModelTraining.StartVersionAsync)),
@@ -42,11 +44,22 @@ public sealed class TrainingFaultMatrixTests(ITestOutputHelper output)
 
     private static readonly bool[] Replacements = [false, true];
 
+    // A lease that can never be given back stays taken until it expires, 60 s on the handlers' clock, which the
+    // twin's virtual clock only reaches through Wait states; each later write would wait 20 s of real time per attempt.
+    // SystemStateStoreTests prove that a lease left behind is taken once it expires; once and second-call failures of
+    // the release are in the matrix (the release is tried again).
+    private static bool LeaseNeverGivenBack(string method, FaultMode mode) => method == nameof(ILeases.ReleaseAsync) && mode == FaultMode.Always;
+
     [Fact]
     public async Task No_port_failure_leaves_the_system_without_a_running_serving_model_or_silent()
     {
-        var cells = (from replace in Replacements from m in Methods from mode in Modes from kind in Kinds select (replace, new PortFault(m.Port, m.Method, mode, kind))).ToList();
-        output.WriteLine($"training fault matrix: {Methods.Length} port methods × {Modes.Length} modes × {Kinds.Length} kinds × {Replacements.Length} scenarios = {cells.Count} cells");
+        var cells = (from replace in Replacements
+                     from m in Methods
+                     from mode in Modes
+                     where !LeaseNeverGivenBack(m.Method, mode)
+                     from kind in Kinds
+                     select (replace, new PortFault(m.Port, m.Method, mode, kind))).ToList();
+        output.WriteLine($"training fault matrix: {Methods.Length} port methods × {Modes.Length} modes × {Kinds.Length} kinds × {Replacements.Length} scenarios, less a lease never given back = {cells.Count} cells");
 
         var violations = new List<string>();
         foreach (var (replace, fault) in cells)
@@ -58,7 +71,7 @@ public sealed class TrainingFaultMatrixTests(ITestOutputHelper output)
         }
 
         var neverFailed = Methods.Where(m => !cells.Any(c => c.Item2.Port == m.Port && c.Item2.Method == m.Method && c.Item2.Failures > 0)).Select(m => m.Method);
-        Assert.Equal(312, cells.Count);
+        Assert.Equal(352, cells.Count);
         Assert.Empty(neverFailed);
         Assert.Empty(violations);
     }

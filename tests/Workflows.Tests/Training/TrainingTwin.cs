@@ -60,6 +60,7 @@ internal sealed class TrainingTwin : IDisposable
             time)
         {
             Training = FaultyMethod<IModelTraining>.Wrap(training?.Invoke(Watch.Watch(Training)) ?? Watch.Watch(Training), fault),
+            Leases = FaultyMethod<ILeases>.Wrap(new SqliteLeases(folder["leases.db"]), fault),
         };
 
         var registry = new TaskRegistry();

@@ -45,6 +45,7 @@ internal sealed class WorkflowTwin : IDisposable
             time)
         {
             Schedules = Faulty<ISchedules>(Schedules, fault),
+            Leases = Faulty<ILeases>(new SqliteLeases(folder["leases.db"]), fault),
         };
 
         var registry = new TaskRegistry();
