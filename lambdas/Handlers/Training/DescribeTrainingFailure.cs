@@ -49,6 +49,11 @@ public sealed class DescribeTrainingFailure : IHandler<DescribeTrainingFailureRe
             done.Add($"the deployment stood at: {deploy.Deployment.Summary}");
         }
 
+        if (progress.Released is { } released)
+        {
+            done.Add($"after the error {released.Summary}");
+        }
+
         var serving = progress.Deploy?.Deployment.ServingVersionArn
             ?? progress.Gate?.Previous?.Serving?.ProjectVersionArn;
         var servingText = progress.Deploy is not null || progress.Gate?.Previous is not null

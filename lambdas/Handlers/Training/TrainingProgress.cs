@@ -11,4 +11,5 @@ public sealed record TrainingProgress(
     ServingRescore? ServingScore = null,
     GateResult? Gate = null,
     DeployProgress? Deploy = null,
-    ErrorInfo? Failure = null);
+    ErrorInfo? Failure = null,
+    CandidateReleased? Released = null);

@@ -311,6 +311,42 @@ public sealed class TrainingWorkflowTests
     }
 
     [Fact]
+    public async Task Two_executions_started_together_train_one_version_and_the_other_says_which_execution_trains()
+    {
+        using var twin = await TrainingTwin.StartAsync(parameters: p => new ChecksMeet(p, executions: 2));
+        await twin.LabelAsync(12);
+        twin.Plan(new LocalPlannedVersion(F1: 0.9), new LocalPlannedVersion(F1: 0.9));
+
+        // A schedule event delivered twice (EventBridge delivers at least once), or a manual start beside the schedule:
+        // both checks read the settings and the system parameter before either claims the training.
+        var runs = await Task.WhenAll(Task.Run(() => twin.RunAsync()), Task.Run(() => twin.RunAsync()));
+
+        var versions = await twin.Training.VersionsAsync(default);
+        var trained = Assert.Single(versions);
+        Assert.Equal([TrainingStatus.Deployed, TrainingStatus.Skipped], runs.Select(r => r.OutcomeStatus).Order());
+        var state = await twin.StateAsync();
+        Assert.Equal(trained.Arn, state.Serving?.ProjectVersionArn);
+        Assert.Null(state.Claim);
+        Assert.Null(state.Candidate);
+        Assert.Equal(1, state.Counters.Trainings);
+        Assert.Contains("a training is already in progress (", twin.Digest.Pending().Single(n => n.Kind == "training-skipped").Message, StringComparison.Ordinal);
+        Assert.Empty(twin.Watch.Violations);
+    }
+
+    [Fact]
+    public async Task A_training_that_fails_before_recording_its_version_gives_up_its_claim()
+    {
+        using var twin = await TrainingTwin.StartAsync(new PortFault(typeof(IModelTraining), nameof(IModelTraining.CreateVersionAsync), Twin.FaultMode.Always, PortFailure.Invalid));
+        await twin.LabelAsync(12);
+
+        var run = await twin.RunAsync();
+
+        Assert.Equal(ExecutionStatus.Failed, run.Status);
+        Assert.Contains("after the error this execution's claim on the training was given up", twin.Outbox.Published().Single(n => n.Kind == "workflow-error").Message, StringComparison.Ordinal);
+        Assert.Null((await twin.StateAsync()).Claim);
+    }
+
+    [Fact]
     public async Task A_switch_that_landed_but_timed_out_is_confirmed_by_the_retry_and_deploys()
     {
         string? newArn = null;
