@@ -48,7 +48,8 @@ public static class AwsPorts
 
     /// <summary>
     /// AWSSDK reads <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c> and <c>AWS_ENDPOINT_URL</c> itself, the first time ServiceURL is
-    /// asked for. An endpoint it finds replaces the region, whose name the signature still needs: it is kept for signing.
+    /// asked for. With such an endpoint it signs for the region it guesses from the URL (us-east-1 for a local or VPC
+    /// address), which a regional endpoint refuses: the function's region is set for signing.
     /// </summary>
     private static TConfig InRegion<TConfig>(TConfig config, AwsSettings settings)
         where TConfig : ClientConfig

@@ -69,13 +69,15 @@ public sealed class EndpointVariablesTests
         {
             ["AWS_ENDPOINT_URL_REKOGNITION"] = "http://127.0.0.1:5001",
             ["AWS_ENDPOINT_URL_EVENTBRIDGE"] = "http://127.0.0.1:5002",
-            ["AWS_ENDPOINT_URL_S3"] = "http://127.0.0.1:5003",
+            ["AWS_ENDPOINT_URL_SAGEMAKER_A2I_RUNTIME"] = "http://127.0.0.1:5003",
+            ["AWS_ENDPOINT_URL_SNS"] = "http://127.0.0.1:5004",
+            ["AWS_ENDPOINT_URL_S3"] = "http://127.0.0.1:5005",
         };
 
         var settings = AwsSettings.From(variables.GetValueOrDefault);
 
         Assert.Equal(
-            ["events=http://127.0.0.1:5002/", "rekognition=http://127.0.0.1:5001/"],
+            ["events=http://127.0.0.1:5002/", "rekognition=http://127.0.0.1:5001/", "sagemaker-a2i-runtime=http://127.0.0.1:5003/", "sns=http://127.0.0.1:5004/"],
             settings.Endpoints.Select(e => $"{e.Key}={e.Value}").Order(StringComparer.Ordinal));
         Assert.Empty(AwsSettings.From(Required.GetValueOrDefault).Endpoints);
     }
