@@ -1,3 +1,4 @@
+using ContinuousImprovement.Aws.Runtime;
 using ContinuousImprovement.Handlers;
 
 namespace ContinuousImprovement.Host.Wiring;
@@ -6,7 +7,10 @@ namespace ContinuousImprovement.Host.Wiring;
 /// What a function needs to reach its AWS resources, from its environment variables (set by the infrastructure):
 /// <c>AWS_REGION</c>, <c>TABLE_NAME</c> (inference log and digest), <c>TOPIC_ARN</c>, <c>FLOW_DEFINITION_ARN</c> (A2I),
 /// and optionally <c>BUCKET</c>, <c>PROJECT_ARN</c>, <c>PARAMETER_PREFIX</c> (default: the catalog's own prefix) and
-/// <c>SCHEDULE_RULE_PREFIX</c> (what the stack's schedule rules are named with; default none).
+/// <c>SCHEDULE_RULE_PREFIX</c> (what the stack's schedule rules are named with; default none). The standard
+/// <c>AWS_ENDPOINT_URL</c> and <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c> variables point clients at other endpoints (a
+/// local peer, a VPC endpoint): AWSSDK's clients (S3, SSM, DynamoDB) read them themselves, the typed clients get
+/// theirs from <see cref="Endpoints"/>.
 /// </summary>
 public sealed record AwsSettings(
     string Region,
@@ -18,6 +22,15 @@ public sealed record AwsSettings(
     string? ParameterPrefix,
     string? ScheduleRulePrefix = null)
 {
+    /// <summary>The services whose clients are ours, not AWSSDK's: every typed client <see cref="AwsPorts"/> builds.</summary>
+    public static IReadOnlyList<AwsService> TypedServices { get; } = [AwsService.Rekognition, AwsService.A2iRuntime, AwsService.Sns, AwsService.EventBridge];
+
+    /// <summary>
+    /// The endpoints the variables set for <see cref="TypedServices"/>, by <see cref="AwsService.Name"/>; a service
+    /// not here is called at its AWS endpoint for the region.
+    /// </summary>
+    public IReadOnlyDictionary<string, Uri> Endpoints { get; init; } = new Dictionary<string, Uri>(StringComparer.Ordinal);
+
     /// <summary>Reads the variables; a missing required one names every missing variable at once, so one deploy fixes all.</summary>
     public static AwsSettings From(Func<string, string?> variable)
     {
@@ -49,7 +62,14 @@ public sealed record AwsSettings(
             Optional(HostEnvironment.ParameterPrefix),
             Optional(HostEnvironment.ScheduleRulePrefix));
         return missing.Count == 0
-            ? settings
+            ? settings with { Endpoints = TypedEndpoints(variable) }
             : throw new InvalidOperationException($"The function's environment lacks {string.Join(", ", missing)}; the workflow handlers need them to reach AWS.");
     }
+
+    // The models' serviceIds name the variables; building the typed clients parses these models anyway.
+    private static Dictionary<string, Uri> TypedEndpoints(Func<string, string?> variable) =>
+        TypedServices
+            .Select(service => (service.Name, Url: AwsClientOptions.ConfiguredEndpoint(service.Model.Metadata.ServiceId, variable)))
+            .Where(endpoint => endpoint.Url is not null)
+            .ToDictionary(endpoint => endpoint.Name, endpoint => endpoint.Url!, StringComparer.Ordinal);
 }
