@@ -82,8 +82,10 @@ public sealed class LambdaLogger
 
             if (Exception is not null)
             {
-                writer.WriteString("errorType", Exception.GetType().Name);
-                writer.WriteString("errorMessage", Exception.Message);
+                // A caller that names the errorType Lambda reported (e.g. Port.Throttled) keeps it; the exception's own
+                // type then goes beside it, as a line with one key twice is read differently by each parser.
+                writer.WriteString(Given("errorType") ? "exceptionType" : "errorType", Exception.GetType().Name);
+                writer.WriteString(Given("errorMessage") ? "exceptionMessage" : "errorMessage", Exception.Message);
                 writer.WriteStartArray("stackTrace");
                 foreach (var frame in Exception.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
@@ -95,6 +97,8 @@ public sealed class LambdaLogger
 
             writer.WriteEndObject();
         }
+
+        private bool Given(string name) => Properties.Any(p => p.Name == name);
 
         // No reflection: the handful of value kinds a log property holds, everything else as its text.
         private static void WriteValue(Utf8JsonWriter writer, object? value)

@@ -65,6 +65,21 @@ public sealed partial class LoggingTests
         Assert.True(line.GetProperty("stackTrace").GetArrayLength() > 1);
     }
 
+    [Fact]
+    public void An_error_type_the_caller_names_is_kept_and_the_exception_type_goes_beside_it_with_no_key_twice()
+    {
+        var (logger, _, errors) = Logger(LogLevel.Info, "req-2");
+
+        logger.Error("Invocation failed", new InvalidOperationException("lease held"), ("errorType", "Port.Throttled"));
+
+        var line = Assert.Single(errors.JsonLines);
+        var names = line.EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal(names.Distinct().Count(), names.Count);
+        Assert.Equal("Port.Throttled", line.GetProperty("errorType").GetString());
+        Assert.Equal("InvalidOperationException", line.GetProperty("exceptionType").GetString());
+        Assert.Equal("lease held", line.GetProperty("errorMessage").GetString());
+    }
+
     [Theory]
     [InlineData(LogLevel.Trace, 6)]
     [InlineData(LogLevel.Debug, 5)]

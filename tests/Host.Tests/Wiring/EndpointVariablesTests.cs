@@ -1,7 +1,7 @@
 using ContinuousImprovement.Aws.Runtime;
 using ContinuousImprovement.Host.Wiring;
 
-namespace ContinuousImprovement.Host.Tests.Aot;
+namespace ContinuousImprovement.Host.Tests.Wiring;
 
 /// <summary>
 /// How the typed clients find the endpoints the AOT peer tests give them: the standard variables, read as AWSSDK's
