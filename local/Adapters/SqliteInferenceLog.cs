@@ -21,7 +21,6 @@ namespace ContinuousImprovement.Local.Adapters;
 public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
 {
     private const string Schema = """
-        PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS inferences (
             sequence INTEGER PRIMARY KEY AUTOINCREMENT,
             image_key TEXT NOT NULL,
@@ -50,31 +49,16 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
 
     private const string Columns = "sequence, image_key, model_version_arn, labels, sent_to_human, reasons, human_loop_name, at, human_label, audited";
 
-    private readonly string connectionString;
-    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly SqliteFile file;
 
-    public SqliteInferenceLog(string path)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+    public SqliteInferenceLog(string path) => file = new SqliteFile(path, "Inference log", Schema, AddAuditedColumn);
 
-        // Default Timeout is also how long a writer waits for another one to finish.
-        connectionString = new SqliteConnectionStringBuilder { DataSource = full, DefaultTimeout = 30 }.ToString();
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = Schema;
-        command.ExecuteNonQuery();
-        AddAuditedColumn(connection);
-    }
-
-    public void Dispose() => gate.Dispose();
+    public void Dispose() => file.Dispose();
 
     public Task<long> RecordAsync(InferenceRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return RunAsync("record an inference", async connection =>
+        return file.RunAsync("record an inference", async connection =>
         {
             var top = record.Prediction.Top;
             await using var command = connection.CreateCommand();
@@ -100,7 +84,7 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
     public Task RecordDecisionAsync(long sequenceNumber, bool sentToHuman, IReadOnlyList<string> reasons, string? humanLoopName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reasons);
-        return RunAsync("record a decision", async connection =>
+        return file.RunAsync("record a decision", async connection =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = "UPDATE inferences SET sent_to_human = $sent, reasons = $reasons, human_loop_name = $loop WHERE sequence = $sequence";
@@ -118,7 +102,7 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
     {
         ArgumentNullException.ThrowIfNull(imageKey);
         ArgumentNullException.ThrowIfNull(label);
-        return RunAsync("record a human label", async connection =>
+        return file.RunAsync("record a human label", async connection =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """
@@ -140,7 +124,7 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
             return Task.FromResult(false);
         }
 
-        return RunAsync("reserve a human loop", async connection =>
+        return file.RunAsync("reserve a human loop", async connection =>
         {
             // IMMEDIATE: the write lock is taken before the count is read, so two reservations cannot both see room.
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -163,7 +147,7 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
     }
 
     public Task<int> HumanLoopsOnAsync(DateOnly day, CancellationToken cancellationToken) =>
-        RunAsync("count human loops", async connection =>
+        file.RunAsync("count human loops", async connection =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT count FROM human_loop_days WHERE day = $day";
@@ -188,7 +172,7 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
     public Task<ModelConfusion> ConfusionAsync(string modelVersionArn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(modelVersionArn);
-        return RunAsync("summarize a model's confusion", async connection =>
+        return file.RunAsync("summarize a model's confusion", async connection =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = """
@@ -212,7 +196,7 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
     {
         ArgumentNullException.ThrowIfNull(modelVersionArn);
         ArgumentNullException.ThrowIfNull(pickedBy);
-        return RunAsync("summarize a model's confusion on picked images", async connection =>
+        return file.RunAsync("summarize a model's confusion on picked images", async connection =>
         {
             // The reasons are JSON text, so the rule names are matched here rather than in SQL.
             await using var command = connection.CreateCommand();
@@ -240,7 +224,7 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
     public Task<DriftAlert?> DriftAlertAsync(string modelVersionArn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(modelVersionArn);
-        return RunAsync("read a drift alert", async connection =>
+        return file.RunAsync("read a drift alert", async connection =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT labels, agreed, at FROM drift_alerts WHERE model_version_arn = $model";
@@ -260,7 +244,7 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
             throw new PortException(PortFailure.Invalid, $"A drift alert of {Printable.Quote(alert.ModelVersionArn, maxChars: 160)} cannot replace one of {Printable.Quote(expected.ModelVersionArn, maxChars: 160)}.");
         }
 
-        return RunAsync("record a drift alert", async connection =>
+        return file.RunAsync("record a drift alert", async connection =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = expected is null
@@ -288,7 +272,7 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
             return Task.FromResult(new ConfidentDetections([], afterSequence, More: false));
         }
 
-        return RunAsync("read confident detections", async connection =>
+        return file.RunAsync("read confident detections", async connection =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT {Columns} FROM inferences WHERE sequence > $after ORDER BY sequence LIMIT $limit";
@@ -322,7 +306,7 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
     {
         ArgumentNullException.ThrowIfNull(reasons);
         ArgumentNullException.ThrowIfNull(humanLoopName);
-        return RunAsync("record an audit", async connection =>
+        return file.RunAsync("record an audit", async connection =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = "UPDATE inferences SET sent_to_human = 1, reasons = $reasons, human_loop_name = $loop, audited = 1 WHERE sequence = $sequence";
@@ -336,7 +320,7 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
     }
 
     public Task<AuditCursor?> AuditCursorAsync(CancellationToken cancellationToken) =>
-        RunAsync("read the audit cursor", async connection =>
+        file.RunAsync("read the audit cursor", async connection =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT last_sequence, counted FROM audit_cursor WHERE id = 1";
@@ -349,7 +333,7 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
     public Task<bool> TryMoveAuditCursorAsync(AuditCursor? expected, AuditCursor moved, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(moved);
-        return RunAsync("move the audit cursor", async connection =>
+        return file.RunAsync("move the audit cursor", async connection =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = expected is null
@@ -369,7 +353,7 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
 
     /// <summary>Every record, oldest first, with its sequence number (for the twin's views and tests).</summary>
     public async Task<IReadOnlyList<(long Sequence, InferenceRecord Record)>> AllAsync(CancellationToken cancellationToken) =>
-        await RunAsync("read the inference log", async connection =>
+        await file.RunAsync("read the inference log", async connection =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT {Columns} FROM inferences ORDER BY sequence";
@@ -377,7 +361,7 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
         }, cancellationToken).ConfigureAwait(false);
 
     private async Task<IReadOnlyList<InferenceRecord>> QueryAsync(string where, Action<SqliteCommand> bind, CancellationToken cancellationToken) =>
-        (await RunAsync("query the inference log", async connection =>
+        (await file.RunAsync("query the inference log", async connection =>
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT {Columns} FROM inferences {where}";
@@ -440,45 +424,6 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
         using var check = connection.CreateCommand();
         check.CommandText = "SELECT COUNT(*) FROM pragma_table_info('inferences') WHERE name = 'audited'";
         return (long)check.ExecuteScalar()! == 1;
-    }
-
-    private async Task<T> RunAsync<T>(string what, Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
-    {
-        try
-        {
-            // One statement at a time from this process: concurrent writers on separate connections get SQLITE_BUSY
-            // and sleep in the busy handler, so under load they spend their time sleeping, not writing. Other
-            // processes (the CLI beside `improve up`) still meet the busy timeout.
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await using var connection = new SqliteConnection(connectionString);
-                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-                await using (var pragma = connection.CreateCommand())
-                {
-                    // In WAL mode NORMAL is safe against a crash of the program (only a power loss can undo the
-                    // newest commits) and spares an fsync per commit.
-                    pragma.CommandText = "PRAGMA synchronous = NORMAL";
-                    await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                return await work(connection).ConfigureAwait(false);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }
-        catch (SqliteException e)
-        {
-            // BUSY and LOCKED mean another writer held the file past the timeout: worth another try.
-            var failure = e.SqliteErrorCode is 5 or 6 ? PortFailure.Throttled : PortFailure.Unavailable;
-            throw new PortException(failure, $"Inference log: could not {what}: {e.Message}", e);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw IoFailures.From(e, $"Inference log: could not {what}");
-        }
     }
 
     private static string Timestamp(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);

@@ -158,6 +158,6 @@ public sealed class SqliteLeasesTests : IDisposable
         var error = Assert.Throws<PortException>(() => new SqliteLeases(path));
 
         Assert.Equal(PortFailure.Unavailable, error.Failure);
-        Assert.StartsWith("Leases: could not open the lease table", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Leases: could not open its file", error.Message, StringComparison.Ordinal);
     }
 }
