@@ -155,23 +155,15 @@ public sealed class DynamoDbInferenceLog(IAmazonDynamoDB dynamo, string tableNam
 
         return PortFailures.Guard("reserve a human loop", async () =>
         {
-            try
+            return await ConditionalWrite.LandsAsync(dynamo.UpdateItemAsync(new UpdateItemRequest
             {
-                await dynamo.UpdateItemAsync(new UpdateItemRequest
-                {
-                    TableName = tableName,
-                    Key = Key(HumanLoopsPk(day), "DAY"),
-                    UpdateExpression = "ADD #count :one",
-                    ConditionExpression = "attribute_not_exists(#count) OR #count < :cap",
-                    ExpressionAttributeNames = new() { ["#count"] = "count" },
-                    ExpressionAttributeValues = new() { [":one"] = Number(1), [":cap"] = Number(cap) },
-                }, cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (ConditionalCheckFailedException)
-            {
-                return false;
-            }
+                TableName = tableName,
+                Key = Key(HumanLoopsPk(day), "DAY"),
+                UpdateExpression = "ADD #count :one",
+                ConditionExpression = "attribute_not_exists(#count) OR #count < :cap",
+                ExpressionAttributeNames = new() { ["#count"] = "count" },
+                ExpressionAttributeValues = new() { [":one"] = Number(1), [":cap"] = Number(cap) },
+            }, cancellationToken)).ConfigureAwait(false);
         }, cancellationToken);
     }
 
@@ -271,15 +263,7 @@ public sealed class DynamoDbInferenceLog(IAmazonDynamoDB dynamo, string tableNam
                 put.ExpressionAttributeValues = new() { [":labels"] = Number(expected.Labels), [":agreed"] = Number(expected.Agreed), [":at"] = S(Timestamp(expected.At)) };
             }
 
-            try
-            {
-                await dynamo.PutItemAsync(put, cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (ConditionalCheckFailedException)
-            {
-                return false;
-            }
+            return await ConditionalWrite.LandsAsync(dynamo.PutItemAsync(put, cancellationToken)).ConfigureAwait(false);
         }, cancellationToken);
     }
 
@@ -395,15 +379,7 @@ public sealed class DynamoDbInferenceLog(IAmazonDynamoDB dynamo, string tableNam
                 put.ExpressionAttributeValues = new() { [":last"] = Number(expected.LastSequence), [":counted"] = Number(expected.Counted) };
             }
 
-            try
-            {
-                await dynamo.PutItemAsync(put, cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (ConditionalCheckFailedException)
-            {
-                return false;
-            }
+            return await ConditionalWrite.LandsAsync(dynamo.PutItemAsync(put, cancellationToken)).ConfigureAwait(false);
         }, cancellationToken);
     }
 

@@ -45,18 +45,7 @@ public sealed class DynamoDbLeases(IAmazonDynamoDB dynamo, string tableName) : I
             ExpressionAttributeNames = new(Names),
             ExpressionAttributeValues = new() { [":holder"] = S(holder), [":now"] = Millis(now) },
         };
-        return PortFailures.Guard($"take lease {name}", async () =>
-        {
-            try
-            {
-                await dynamo.PutItemAsync(put, cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (ConditionalCheckFailedException)
-            {
-                return false;
-            }
-        }, cancellationToken);
+        return PortFailures.Guard($"take lease {name}", () => ConditionalWrite.LandsAsync(dynamo.PutItemAsync(put, cancellationToken)), cancellationToken);
     }
 
     public Task ReleaseAsync(string name, string holder, CancellationToken cancellationToken)
@@ -71,19 +60,8 @@ public sealed class DynamoDbLeases(IAmazonDynamoDB dynamo, string tableName) : I
             ExpressionAttributeNames = new() { ["#holder"] = Names["#holder"] },
             ExpressionAttributeValues = new() { [":holder"] = S(holder) },
         };
-        return PortFailures.Guard($"give back lease {name}", async () =>
-        {
-            try
-            {
-                await dynamo.DeleteItemAsync(delete, cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (ConditionalCheckFailedException)
-            {
-                // Another holder has it now (or nobody does): the port promises to leave it as it is.
-                return false;
-            }
-        }, cancellationToken);
+        // A refused condition means another holder has it now (or nobody does): the port promises to leave it as it is.
+        return PortFailures.Guard($"give back lease {name}", () => ConditionalWrite.LandsAsync(dynamo.DeleteItemAsync(delete, cancellationToken)), cancellationToken);
     }
 
     internal static string LeasePk(string name) => "LEASE#" + name;

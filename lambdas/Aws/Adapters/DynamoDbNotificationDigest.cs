@@ -76,15 +76,7 @@ public sealed class DynamoDbNotificationDigest(IAmazonDynamoDB dynamo, string ta
                 put.ExpressionAttributeValues = ClaimValues(expected);
             }
 
-            try
-            {
-                await dynamo.PutItemAsync(put, cancellationToken).ConfigureAwait(false);
-                return true;
-            }
-            catch (ConditionalCheckFailedException)
-            {
-                return false;
-            }
+            return await ConditionalWrite.LandsAsync(dynamo.PutItemAsync(put, cancellationToken)).ConfigureAwait(false);
         }, cancellationToken);
     }
 
