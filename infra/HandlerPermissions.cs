@@ -93,6 +93,8 @@ internal sealed class HandlerPermissions(PermissionTargets targets)
                 Allow(function, ["ssm:PutParameter"], [.. targets.Catalog.Parameters.Select(p => Parameter(targets.Catalog.FullName(p.Name)))]);
                 break;
             case ParameterApplyWorkflow.RememberLastGood:
+                // Works the last good values out again from the parameters as stored, under the lease.
+                ReadSettings(function);
                 SystemState(function);
                 break;
             case ParameterApplyWorkflow.Apply:
@@ -101,8 +103,10 @@ internal sealed class HandlerPermissions(PermissionTargets targets)
                 break;
 
             case TrainingWorkflow.Check:
+                // Claims the training in the system parameter when it is time to train.
                 ReadSettings(function);
                 ListUnder(function, BucketLayout.LabeledImages);
+                SystemState(function);
                 break;
             case TrainingWorkflow.CreateVersion:
                 ListUnder(function, BucketLayout.LabeledImages);

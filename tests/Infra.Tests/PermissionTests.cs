@@ -48,7 +48,7 @@ public sealed class PermissionTests
         { ReviewFilingWorkflow.DescribeFailure, [] },
         { ParameterApplyWorkflow.CheckChange, ReadSettings },
         { ParameterApplyWorkflow.Restore, [.. Core.Parameters.ParameterCatalog.Default.Parameters.Select(p => $"ssm:PutParameter {Ssm}/{p.Name}")] },
-        { ParameterApplyWorkflow.RememberLastGood, SystemState },
+        { ParameterApplyWorkflow.RememberLastGood, [.. ReadSettings, .. SystemState] },
         {
             ParameterApplyWorkflow.Apply,
             [
@@ -61,7 +61,7 @@ public sealed class PermissionTests
             ]
         },
         { ParameterApplyWorkflow.DescribeFailure, [] },
-        { TrainingWorkflow.Check, [ListLabeled, .. ReadSettings] },
+        { TrainingWorkflow.Check, [ListLabeled, .. ReadSettings, .. SystemState] },
         {
             TrainingWorkflow.CreateVersion,
             [

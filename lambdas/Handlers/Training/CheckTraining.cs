@@ -1,4 +1,5 @@
 using ContinuousImprovement.Core.Manifests;
+using ContinuousImprovement.Core.State;
 using ContinuousImprovement.Core.Storage;
 using ContinuousImprovement.Core.Training;
 using ContinuousImprovement.Handlers.Contracts;
@@ -36,17 +37,20 @@ public sealed class CheckTraining(Ports ports) : IHandler<TrainingCheckRequest, 
         var labeled = await LabeledSet.ListAsync(ports, input.Bucket, cancellationToken).ConfigureAwait(false);
         var fingerprint = LabeledSetFingerprint.Of(labeled.Entries.Select(e => e.Image.Key));
         var now = ports.Time.GetUtcNow();
-        var underWay = TrainingUnderWay.Other(inForce.State, now, request.Execution);
-        var decision = Decide(inForce, labeled.Entries.Count, fingerprint, underWay, input.Retry);
+        TrainingDecision Decide(SystemState state) => DecideOn(state, inForce, labeled.Entries.Count, fingerprint, now, request.Execution, input.Retry);
+        var decision = Decide(inForce.State);
         if (decision.Train)
         {
-            // The read above decides quickly; the claim decides for sure: two executions started together (a schedule
-            // event delivered twice, a manual start) both pass the read, and only one may train.
-            var state = await new SystemStateStore(ports).UpdateAsync(s => TrainingUnderWay.Claim(s, now, request.Execution), cancellationToken).ConfigureAwait(false);
-            if (state.Claim?.Execution != request.Execution)
-            {
-                decision = Decide(inForce, labeled.Entries.Count, fingerprint, TrainingUnderWay.Other(state, now, request.Execution), input.Retry);
-            }
+            // The read above decides quickly; the claim decides for sure, on the state as it is under the lease: of two
+            // executions started together (a schedule event delivered twice, a manual start) only one trains, and one
+            // that checks after another has already trained on these images sees that training.
+            await new SystemStateStore(ports).UpdateAsync(
+                state =>
+                {
+                    decision = Decide(state);
+                    return decision.Train ? TrainingUnderWay.Claim(state, now, request.Execution) : state;
+                },
+                cancellationToken).ConfigureAwait(false);
         }
 
         var skipped = decision.Train ? null : new TrainingOutcome(
@@ -74,9 +78,9 @@ public sealed class CheckTraining(Ports ports) : IHandler<TrainingCheckRequest, 
             request.Execution);
     }
 
-    private static TrainingDecision Decide(SettingsInForce inForce, int labeledCount, string fingerprint, string? underWay, bool retry)
+    private static TrainingDecision DecideOn(SystemState state, SettingsInForce inForce, int labeledCount, string fingerprint, DateTimeOffset now, string execution, bool retry)
     {
-        var state = inForce.State;
+        var underWay = TrainingUnderWay.Other(state, now, execution);
         var decision = TrainingCriteria.Evaluate(new TrainingCriteriaInput(
             inForce.Operator.Training.Enabled,
             labeledCount,
