@@ -36,7 +36,7 @@ public sealed class DetectionFaultMatrixTests(ITestOutputHelper output)
     [Fact]
     public async Task No_port_failing_once_or_always_loses_an_image_starts_a_second_loop_or_stays_silent()
     {
-        var cells = (from scenario in Scenarios from port in Ports from mode in Modes from kind in Kinds select (scenario, new FaultPlan(port, mode, kind))).ToList();
+        var cells = (from scenario in Scenarios from port in Ports from mode in Modes from kind in Kinds select (scenario, new PortFault(port, mode, kind))).ToList();
         output.WriteLine($"fault matrix: {Ports.Length} ports × {Modes.Length} modes × {Kinds.Length} kinds × {Scenarios.Length} scenarios = {cells.Count} cells");
 
         var violations = new List<string>();
@@ -57,7 +57,7 @@ public sealed class DetectionFaultMatrixTests(ITestOutputHelper output)
         Assert.Empty(violations);
     }
 
-    private static async Task<List<string>> RunCellAsync(Scenario scenario, FaultPlan plan)
+    private static async Task<List<string>> RunCellAsync(Scenario scenario, PortFault plan)
     {
         using var twin = await DetectionTwin.StartAsync(plan);
         await twin.ServeAsync(otherwise: DetectionTwin.Uncertain);

@@ -30,7 +30,7 @@ public sealed class ParameterApplyFaultMatrixTests(ITestOutputHelper output)
     [Fact]
     public async Task No_port_failing_once_or_always_leaves_a_bad_value_unreported_or_applies_twice()
     {
-        var cells = (from scenario in Scenarios from port in Ports from mode in Modes from kind in Kinds select (scenario, new FaultPlan(port, mode, kind))).ToList();
+        var cells = (from scenario in Scenarios from port in Ports from mode in Modes from kind in Kinds select (scenario, new PortFault(port, mode, kind))).ToList();
         output.WriteLine($"fault matrix: {Ports.Length} ports × {Modes.Length} modes × {Kinds.Length} kinds × {Scenarios.Length} scenarios = {cells.Count} cells");
 
         var violations = new List<string>();
@@ -50,7 +50,7 @@ public sealed class ParameterApplyFaultMatrixTests(ITestOutputHelper output)
         Assert.Empty(violations);
     }
 
-    private static async Task<List<string>> RunCellAsync(Scenario scenario, FaultPlan plan)
+    private static async Task<List<string>> RunCellAsync(Scenario scenario, PortFault plan)
     {
         using var twin = await ParameterApplyTwin.StartAsync(plan);
         await twin.SetAsync(scenario.Parameter, scenario.Value);

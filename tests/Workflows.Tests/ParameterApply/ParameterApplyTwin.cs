@@ -1,15 +1,17 @@
 using System.Text.Json.Nodes;
 using ContinuousImprovement.Core.Parameters;
-using ContinuousImprovement.Handlers.ParameterApply;
+using ContinuousImprovement.Core.State;
 using ContinuousImprovement.Workflows.Tests.Twin;
 
 namespace ContinuousImprovement.Workflows.Tests.ParameterApply;
 
 /// <summary>The parameter-apply workflow on the twin, fed Parameter Store Change events made from the shared examples.</summary>
-internal static class ParameterApplyTwin
+internal sealed class ParameterApplyTwin : WorkflowTwin
 {
-    public static Task<WorkflowTwin> StartAsync(FaultPlan? fault = null) =>
-        WorkflowTwin.StartAsync(ParameterApplyWorkflow.DefinitionFile, ParameterApplyWorkflow.Functions, fault);
+    private ParameterApplyTwin(PortFault? fault) => Connect(TwinWorkflow.ParameterApply, fault);
+
+    /// <summary>A twin with every catalog parameter at its default, as CDK creates them (no system parameter yet).</summary>
+    public static Task<ParameterApplyTwin> StartAsync(PortFault? fault = null) => WithDefaultsAsync(new ParameterApplyTwin(fault));
 
     /// <summary>The change event for a Parameter Store name exactly as given (EventBridge may drop the leading '/').</summary>
     public static string ChangeEvent(string name, string operation = "Update")
@@ -30,11 +32,16 @@ internal static class ParameterApplyTwin
     public static string ChangeOf(string shortName, string operation = "Update") => ChangeEvent(ParameterCatalog.Default.FullName(shortName), operation);
 
     /// <summary>Sets a parameter as an operator would, then runs the change event it raises.</summary>
-    public static async Task<WorkflowRun> ChangeAsync(this WorkflowTwin twin, string shortName, string value)
+    public async Task<WorkflowRun> ChangeAsync(string shortName, string value)
     {
-        await twin.SetAsync(shortName, value);
-        return await twin.RunAsync(ChangeOf(shortName));
+        await SetAsync(shortName, value);
+        return await RunAsync(ChangeOf(shortName));
     }
+
+    public async Task<WorkflowRun> RunAsync(string eventJson) => new(await ExecuteAsync(eventJson));
+
+    /// <summary>The system parameter's state; null when there is none (or it cannot be read).</summary>
+    public async Task<SystemState?> StateAsync() => (await ReadStateAsync())?.State;
 
     /// <summary>A value the catalog refuses for this parameter: out of range, not allowed, or not readable.</summary>
     public static string BadValue(ParameterDefinition definition) => definition.Type switch

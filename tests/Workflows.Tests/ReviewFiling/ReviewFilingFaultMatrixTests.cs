@@ -31,7 +31,7 @@ public sealed class ReviewFilingFaultMatrixTests(ITestOutputHelper output)
     [Fact]
     public async Task No_port_failing_once_or_always_loses_the_image_files_it_twice_or_stays_silent()
     {
-        var cells = (from scenario in Scenarios from port in Ports from mode in Modes from kind in Kinds select (scenario, new FaultPlan(port, mode, kind))).ToList();
+        var cells = (from scenario in Scenarios from port in Ports from mode in Modes from kind in Kinds select (scenario, new PortFault(port, mode, kind))).ToList();
         output.WriteLine($"fault matrix: {Ports.Length} ports × {Modes.Length} modes × {Kinds.Length} kinds × {Scenarios.Length} scenarios = {cells.Count} cells");
 
         var violations = new List<string>();
@@ -50,14 +50,14 @@ public sealed class ReviewFilingFaultMatrixTests(ITestOutputHelper output)
         Assert.Empty(violations);
     }
 
-    private static async Task<List<string>> RunCellAsync(Scenario scenario, FaultPlan plan)
+    private static async Task<List<string>> RunCellAsync(Scenario scenario, PortFault plan)
     {
         using var twin = await ReviewFilingTwin.StartAsync(plan);
         var written = await twin.WriteOutputAsync(ReviewFilingTwin.Output());
         var run = await twin.RunAsync(scenario.Labeled ? ReviewFilingTwin.CreatedEvent(written) : ReviewFilingTwin.StatusEvent("Failed"));
 
         var problems = new List<string>();
-        var original = await twin.Twin.Objects.GetAsync(ReviewFilingTwin.Bucket, ReviewFilingTwin.ImageKey, default);
+        var original = await twin.Objects.GetAsync(ReviewFilingTwin.Bucket, ReviewFilingTwin.ImageKey, default);
         Expect(problems, original is not null && original.Body.Span.SequenceEqual(DetectionTwin.Png), "the reviewed image is no longer where it was");
         var labeled = await twin.LabeledKeysAsync();
         Expect(problems, labeled.Count <= 1, $"{labeled.Count} labeled copies of one image");
@@ -82,7 +82,7 @@ public sealed class ReviewFilingFaultMatrixTests(ITestOutputHelper output)
             return problems;
         }
 
-        var error = twin.Twin.Outbox.Published().Where(n => n.Kind == "workflow-error").ToList();
+        var error = twin.Outbox.Published().Where(n => n.Kind == "workflow-error").ToList();
         Expect(problems, error.Count == 1, $"expected one workflow-error mail, got [{string.Join(", ", mails)}]");
         if (error.Count == 1)
         {

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using ContinuousImprovement.Core.Ports;
 using ContinuousImprovement.Core.Sampling;
 using ContinuousImprovement.Core.Storage;
-using ContinuousImprovement.Handlers.ReviewFiling;
 using ContinuousImprovement.Workflows.Tests.Twin;
 
 namespace ContinuousImprovement.Workflows.Tests.ReviewFiling;
@@ -11,19 +10,17 @@ namespace ContinuousImprovement.Workflows.Tests.ReviewFiling;
 /// The review-filing workflow on the twin, with helpers that make the real event shapes: an uploaded and detected
 /// image, a review output written from the A2I examples in shared/aws, the S3 event for it, and A2I status events.
 /// </summary>
-internal sealed class ReviewFilingTwin : IDisposable
+internal sealed class ReviewFilingTwin : WorkflowTwin
 {
-    public const string Bucket = WorkflowTwin.Bucket;
     public const string ImageKey = "images_for_detection/inference-image-1.png";
     public const string Loop = "ci-review-0123456789abcdef";
 
-    private ReviewFilingTwin(WorkflowTwin twin) => Twin = twin;
+    private ReviewFilingTwin(PortFault? fault) => Connect(TwinWorkflow.ReviewFiling, fault);
 
-    public WorkflowTwin Twin { get; }
-
-    public static async Task<ReviewFilingTwin> StartAsync(FaultPlan? fault = null, bool upload = true)
+    /// <summary>A twin with the catalog defaults and, unless <paramref name="upload"/> is false, <see cref="ImageKey"/> uploaded and detected.</summary>
+    public static async Task<ReviewFilingTwin> StartAsync(PortFault? fault = null, bool upload = true)
     {
-        var twin = new ReviewFilingTwin(await WorkflowTwin.StartAsync(ReviewFilingWorkflow.DefinitionFile, ReviewFilingWorkflow.Functions, fault));
+        var twin = await WithDefaultsAsync(new ReviewFilingTwin(fault));
         if (upload)
         {
             await twin.UploadAndLogAsync(ImageKey);
@@ -35,9 +32,9 @@ internal sealed class ReviewFilingTwin : IDisposable
     /// <summary>Uploads a PNG and logs the model's prediction for it, as detection would have.</summary>
     public async Task<StoredObject> UploadAndLogAsync(string key, byte[]? body = null)
     {
-        var stored = await Twin.Objects.PutAsync(Bucket, key, body ?? DetectionTwin.Png, "image/png", null, default);
-        await Twin.Inferences.RecordAsync(
-            new InferenceRecord(key, DetectionTwin.ServingArn, new Prediction([new LabelConfidence("amazon_logo", 41.7), new LabelConfidence("aws_logo", 38.2)]), true, ["below-threshold"], Loop, Twin.Clock.Now),
+        var stored = await Objects.PutAsync(Bucket, key, body ?? Png, "image/png", null, default);
+        await Inferences.RecordAsync(
+            new InferenceRecord(key, ServingArn, new Prediction([new LabelConfidence("amazon_logo", 41.7), new LabelConfidence("aws_logo", 38.2)]), true, ["below-threshold"], Loop, Clock.Now),
             default);
         return stored;
     }
@@ -77,7 +74,7 @@ internal sealed class ReviewFilingTwin : IDisposable
     public static string OutputKey(string loop = Loop) => $"{BucketLayout.ReviewOutput}flow-def/2026/03/02/09/00/00/{loop}/output.json";
 
     public Task<StoredObject> WriteOutputAsync(string json, string loop = Loop) =>
-        Twin.Objects.PutAsync(Bucket, OutputKey(loop), System.Text.Encoding.UTF8.GetBytes(json), "application/json", null, default);
+        Objects.PutAsync(Bucket, OutputKey(loop), System.Text.Encoding.UTF8.GetBytes(json), "application/json", null, default);
 
     /// <summary>The S3 Object Created event for the output document.</summary>
     public static string CreatedEvent(StoredObject output) => DetectionTwin.EventFor(output);
@@ -104,13 +101,13 @@ internal sealed class ReviewFilingTwin : IDisposable
         return node.ToJsonString();
     }
 
-    public Task<WorkflowRun> RunAsync(string eventJson) => Twin.RunAsync(eventJson);
+    public async Task<WorkflowRun> RunAsync(string eventJson) => new(await ExecuteAsync(eventJson));
 
     /// <summary>Every key under images_labeled_by_folder/.</summary>
     public async Task<List<string>> LabeledKeysAsync()
     {
         var keys = new List<string>();
-        await foreach (var stored in Twin.Objects.ListAsync(Bucket, BucketLayout.LabeledImages, default))
+        await foreach (var stored in Objects.ListAsync(Bucket, BucketLayout.LabeledImages, default))
         {
             keys.Add(stored.Ref.Key);
         }
@@ -122,7 +119,7 @@ internal sealed class ReviewFilingTwin : IDisposable
     public async Task<List<string>> AllKeysAsync()
     {
         var keys = new List<string>();
-        await foreach (var stored in Twin.Objects.ListAsync(Bucket, "", default))
+        await foreach (var stored in Objects.ListAsync(Bucket, "", default))
         {
             keys.Add(stored.Ref.Key);
         }
@@ -131,11 +128,9 @@ internal sealed class ReviewFilingTwin : IDisposable
     }
 
     public async Task<string?> HumanLabelAsync(string key = ImageKey) =>
-        (await Twin.Inferences.AllAsync(default)).Where(r => r.Record.ImageKey == key).OrderBy(r => r.Sequence).LastOrDefault().Record?.HumanLabel;
+        (await Inferences.AllAsync(default)).Where(r => r.Record.ImageKey == key).OrderBy(r => r.Sequence).LastOrDefault().Record?.HumanLabel;
 
-    public IReadOnlyList<string> Mailed() => Twin.Outbox.Published().Select(n => n.Kind).ToList();
+    public IReadOnlyList<string> Mailed() => Outbox.Published().Select(n => n.Kind).ToList();
 
-    public IReadOnlyList<string> Digested() => Twin.Digest.Pending().Select(n => n.Kind).ToList();
-
-    public void Dispose() => Twin.Dispose();
+    public IReadOnlyList<string> Digested() => Digest.Pending().Select(n => n.Kind).ToList();
 }

@@ -19,9 +19,9 @@ public sealed class ReviewFilingWorkflowTests
         Assert.Equal(ExecutionStatus.Succeeded, run.Status);
         Assert.Equal(ReviewFilingStatus.Filed, run.Text("outcome.status"));
         Assert.Equal([FiledKey], await twin.LabeledKeysAsync());
-        var copy = await twin.Twin.Objects.GetAsync(ReviewFilingTwin.Bucket, FiledKey, default);
+        var copy = await twin.Objects.GetAsync(ReviewFilingTwin.Bucket, FiledKey, default);
         Assert.Equal(Twin.DetectionTwin.Png, copy!.Body.ToArray());
-        Assert.NotNull(await twin.Twin.Objects.HeadAsync(ReviewFilingTwin.Bucket, ReviewFilingTwin.ImageKey, default));
+        Assert.NotNull(await twin.Objects.HeadAsync(ReviewFilingTwin.Bucket, ReviewFilingTwin.ImageKey, default));
         Assert.Equal("aws_logo", await twin.HumanLabelAsync());
         Assert.Equal(["review-completed", "image-filed"], twin.Digested());
         Assert.Empty(twin.Mailed());
@@ -91,7 +91,7 @@ public sealed class ReviewFilingWorkflowTests
 
         Assert.Equal(ExecutionStatus.Succeeded, run.Status);
         Assert.Equal(ReviewFilingStatus.Failed, run.Text("outcome.status"));
-        var mail = Assert.Single(twin.Twin.Outbox.Published());
+        var mail = Assert.Single(twin.Outbox.Published());
         Assert.Equal("review-failed", mail.Kind);
         Assert.Contains(said, mail.Message, StringComparison.Ordinal);
         Assert.Contains("stays where it was", mail.Message, StringComparison.Ordinal);
@@ -110,7 +110,7 @@ public sealed class ReviewFilingWorkflowTests
         var run = await twin.RunAsync(ReviewFilingTwin.CreatedEvent(output));
 
         Assert.Equal(ReviewFilingStatus.Failed, run.Text("outcome.status"));
-        var mail = Assert.Single(twin.Twin.Outbox.Published());
+        var mail = Assert.Single(twin.Outbox.Published());
         Assert.Equal("review-failed", mail.Kind);
         Assert.Contains(said, mail.Message, StringComparison.Ordinal);
         Assert.Empty(await twin.LabeledKeysAsync());
@@ -128,7 +128,7 @@ public sealed class ReviewFilingWorkflowTests
         var run = await twin.RunAsync(ReviewFilingTwin.CreatedEvent(output));
 
         Assert.Equal(ExecutionStatus.Succeeded, run.Status);
-        var mail = Assert.Single(twin.Twin.Outbox.Published());
+        var mail = Assert.Single(twin.Outbox.Published());
         Assert.Equal("review-failed", mail.Kind);
         Assert.Contains(said, mail.Message, StringComparison.Ordinal);
         Assert.Empty(await twin.LabeledKeysAsync());
@@ -153,7 +153,7 @@ public sealed class ReviewFilingWorkflowTests
     public async Task The_operators_own_reject_answers_are_honoured()
     {
         using var twin = await ReviewFilingTwin.StartAsync();
-        await twin.Twin.SetAsync("Review-Reject-Labels", "Not sure, Other");
+        await twin.SetAsync("Review-Reject-Labels", "Not sure, Other");
         var output = await twin.WriteOutputAsync(ReviewFilingTwin.Output(labels: ["other"]));
 
         var run = await twin.RunAsync(ReviewFilingTwin.CreatedEvent(output));
@@ -193,7 +193,7 @@ public sealed class ReviewFilingWorkflowTests
         Assert.Equal(ExecutionStatus.Succeeded, run.Status);
         Assert.Equal(FilingStatus.Refused, run.Text("filing.status"));
         Assert.Equal(before, await twin.AllKeysAsync());
-        var mail = Assert.Single(twin.Twin.Outbox.Published());
+        var mail = Assert.Single(twin.Outbox.Published());
         Assert.Equal("review-failed", mail.Kind);
         Assert.Contains("not a path", mail.Message, StringComparison.Ordinal);
         Assert.Contains("nothing was filed", mail.Message, StringComparison.Ordinal);
@@ -217,7 +217,7 @@ public sealed class ReviewFilingWorkflowTests
     {
         using var twin = await ReviewFilingTwin.StartAsync();
         var earlier = "an earlier image"u8.ToArray();
-        await twin.Twin.Objects.PutAsync(ReviewFilingTwin.Bucket, FiledKey, earlier, "image/png", null, default);
+        await twin.Objects.PutAsync(ReviewFilingTwin.Bucket, FiledKey, earlier, "image/png", null, default);
         var output = await twin.WriteOutputAsync(ReviewFilingTwin.Output());
 
         var run = await twin.RunAsync(ReviewFilingTwin.CreatedEvent(output));
@@ -225,7 +225,7 @@ public sealed class ReviewFilingWorkflowTests
         Assert.Equal(ReviewFilingStatus.Filed, run.Text("outcome.status"));
         var keys = await twin.LabeledKeysAsync();
         Assert.Equal(2, keys.Count);
-        Assert.Equal(earlier, (await twin.Twin.Objects.GetAsync(ReviewFilingTwin.Bucket, FiledKey, default))!.Body.ToArray());
+        Assert.Equal(earlier, (await twin.Objects.GetAsync(ReviewFilingTwin.Bucket, FiledKey, default))!.Body.ToArray());
         Assert.Matches("^images_labeled_by_folder/aws_logo/inference-image-1-[0-9a-f]{12}\\.png$", keys.Single(k => k != FiledKey));
     }
 
@@ -247,14 +247,14 @@ public sealed class ReviewFilingWorkflowTests
     public async Task An_image_never_detected_is_still_filed_and_the_missing_log_entry_is_said()
     {
         using var twin = await ReviewFilingTwin.StartAsync(upload: false);
-        await twin.Twin.Objects.PutAsync(ReviewFilingTwin.Bucket, ReviewFilingTwin.ImageKey, Twin.DetectionTwin.Png, "image/png", null, default);
+        await twin.Objects.PutAsync(ReviewFilingTwin.Bucket, ReviewFilingTwin.ImageKey, Twin.DetectionTwin.Png, "image/png", null, default);
         var output = await twin.WriteOutputAsync(ReviewFilingTwin.Output());
 
         var run = await twin.RunAsync(ReviewFilingTwin.CreatedEvent(output));
 
         Assert.Equal(ReviewFilingStatus.Filed, run.Text("outcome.status"));
         Assert.Equal([FiledKey], await twin.LabeledKeysAsync());
-        Assert.Contains("not recorded in the inference log", twin.Twin.Digest.Pending()[0].Message, StringComparison.Ordinal);
+        Assert.Contains("not recorded in the inference log", twin.Digest.Pending()[0].Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -263,7 +263,7 @@ public sealed class ReviewFilingWorkflowTests
     public async Task Objects_that_are_not_review_outputs_end_at_once_with_nothing_done(string key)
     {
         using var twin = await ReviewFilingTwin.StartAsync();
-        var stored = await twin.Twin.Objects.PutAsync(ReviewFilingTwin.Bucket, key, ReviewFilingTwin.Output().Select(c => (byte)c).ToArray(), "application/json", null, default);
+        var stored = await twin.Objects.PutAsync(ReviewFilingTwin.Bucket, key, ReviewFilingTwin.Output().Select(c => (byte)c).ToArray(), "application/json", null, default);
 
         var run = await twin.RunAsync(ReviewFilingTwin.CreatedEvent(stored));
 
@@ -293,7 +293,7 @@ public sealed class ReviewFilingWorkflowTests
         var run = await twin.RunAsync(ReviewFilingTwin.StatusEvent("Completed"));
 
         Assert.Equal(ReviewFilingStatus.Failed, run.Text("outcome.status"));
-        var mail = Assert.Single(twin.Twin.Outbox.Published());
+        var mail = Assert.Single(twin.Outbox.Published());
         Assert.Contains("does not exist", mail.Message, StringComparison.Ordinal);
         Assert.Contains(BucketLayout.ReviewOutput, mail.Message, StringComparison.Ordinal);
     }

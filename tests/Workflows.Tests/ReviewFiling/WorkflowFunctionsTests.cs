@@ -40,7 +40,7 @@ public sealed partial class WorkflowFunctionsTests
     private static IReadOnlyDictionary<string, string> Functions(string definitionFile) =>
         definitionFile == ReviewFilingWorkflow.DefinitionFile ? ReviewFilingWorkflow.Functions : ParameterApplyWorkflow.Functions;
 
-    private static Task<WorkflowTwin> ParameterApplyTwinStart() => ParameterApply.ParameterApplyTwin.StartAsync();
+    private static Task<ParameterApply.ParameterApplyTwin> ParameterApplyTwinStart() => ParameterApply.ParameterApplyTwin.StartAsync();
 
     [GeneratedRegex(@"\$\{([A-Za-z]+)\}")]
     private static partial Regex Placeholder();

@@ -1,119 +1,56 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using ContinuousImprovement.Asl.Runtime;
-using ContinuousImprovement.Asl.Tasks;
 using ContinuousImprovement.Core.Manifests;
-using ContinuousImprovement.Core.Parameters;
 using ContinuousImprovement.Core.Ports;
 using ContinuousImprovement.Core.State;
 using ContinuousImprovement.Core.Storage;
 using ContinuousImprovement.Core.Training;
-using ContinuousImprovement.Handlers;
-using ContinuousImprovement.Handlers.Invocation;
-using ContinuousImprovement.Handlers.Training;
 using ContinuousImprovement.Local.Adapters;
 using ContinuousImprovement.Workflows.Tests.Twin;
 
 namespace ContinuousImprovement.Workflows.Tests.Training;
 
 /// <summary>
-/// The training workflow as the twin will run it: the real <c>statemachine/training.asl.json</c> on the engine with
-/// virtual time, every handler from the catalog, every port a local adapter over a temp folder (model versions from
-/// <see cref="LocalModelTraining"/> with a scripted plan, answering detections by image file name), the catalog
-/// defaults with Minimum-Untrained-Images 10, and a <see cref="ServingWatch"/> on the serving invariant. One port
-/// method can be made faulty.
+/// The training workflow as the twin will run it (the real <c>statemachine/training.asl.json</c>, see
+/// <see cref="WorkflowTwin"/>): model versions from <see cref="LocalModelTraining"/> with a scripted plan, answering
+/// detections by image file name, the catalog defaults with Minimum-Untrained-Images 10, and a
+/// <see cref="ServingWatch"/> on the serving invariant, below any fault.
 /// </summary>
-internal sealed class TrainingTwin : IDisposable
+internal sealed class TrainingTwin : WorkflowTwin
 {
-    public const string Bucket = "ci-uploads";
     public const string ProjectArn = "arn:aws:rekognition:us-east-1:123456789012:project/ci/1769000000000";
 
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3];
-
-    private readonly TempFolder folder = new();
-    private readonly StateMachine machine;
-    private readonly AslEngine engine;
     private readonly List<LocalPlannedVersion> plan = [];
     private int labeled;
 
     private TrainingTwin(PortFault? fault, Func<IParameterStore, IParameterStore>? parameters, Func<IModelTraining, IModelTraining>? training)
+        : base(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero))
     {
-        var time = new ClockTimeProvider(Clock);
-        Objects = new FolderObjectStore(folder["buckets"], time);
-        Parameters = new FileParameterStore(folder["parameters.json"], time);
-        Outbox = new JsonlOutbox(folder["outbox.jsonl"]);
-        Digest = new JsonlNotificationDigest(folder["digest.jsonl"]);
-        ModelsFolder = folder["models"];
-        PlanFile = folder["training-plan.json"];
-        Runtime = new LocalModelRuntime(ModelsFolder, Objects);
-        Training = new LocalModelTraining(ModelsFolder, Objects, new ScriptedTrainer(PlanFile), time);
+        PlanFile = InFolder("training-plan.json");
+        Training = new LocalModelTraining(ModelsFolder, Objects, new ScriptedTrainer(PlanFile), Time);
         Watch = new ServingWatch(Training, Parameters, Catalog);
-        var watchedParameters = Watch.Watch(parameters?.Invoke(Parameters) ?? Parameters);
-        Ports = new Ports(
-            FaultyMethod<IObjectStore>.Wrap(Objects, fault),
-            FaultyMethod<IParameterStore>.Wrap(watchedParameters, fault),
-            FaultyMethod<IModelRuntime>.Wrap(Runtime, fault),
-            new SqliteInferenceLog(folder["inference-log.db"]),
-            new LocalHumanReview(folder["reviews"], time),
-            FaultyMethod<INotifier>.Wrap(Outbox, fault),
-            FaultyMethod<INotificationDigest>.Wrap(Digest, fault),
-            time)
-        {
-            Training = FaultyMethod<IModelTraining>.Wrap(training?.Invoke(Watch.Watch(Training)) ?? Watch.Watch(Training), fault),
-            Leases = FaultyMethod<ILeases>.Wrap(new SqliteLeases(folder["leases.db"]), fault),
-        };
-
-        var registry = new TaskRegistry();
-        var substitutions = CatalogTaskHandler.Register(registry, new HandlerCatalog(Ports), TrainingWorkflow.Functions);
-        machine = StateMachine.Load(File.ReadAllText(RepositoryPaths.InRepository(TrainingWorkflow.DefinitionFile)), "Training", registry, substitutions);
-        engine = new AslEngine(new AslEngineOptions { Clock = Clock });
+        var watched = Watch.Watch(Training);
+        Connect(TwinWorkflow.Training, fault, p => Watch.Watch(parameters?.Invoke(p) ?? p), training?.Invoke(watched) ?? watched);
     }
-
-    public VirtualClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-
-    public FolderObjectStore Objects { get; }
-
-    public FileParameterStore Parameters { get; }
-
-    public JsonlOutbox Outbox { get; }
-
-    public JsonlNotificationDigest Digest { get; }
-
-    public LocalModelRuntime Runtime { get; }
 
     public LocalModelTraining Training { get; }
 
     public ServingWatch Watch { get; }
 
-    public string ModelsFolder { get; }
-
     public string PlanFile { get; }
 
-    public Ports Ports { get; }
-
-    public static ParameterCatalog Catalog => ParameterCatalog.Default;
-
-    /// <summary>A twin with the catalog defaults (Minimum-Untrained-Images 10), nothing labeled and no model serving.</summary>
+    /// <summary>
+    /// A twin with the catalog defaults (Minimum-Untrained-Images 10), nothing labeled and no model serving;
+    /// <paramref name="parameters"/> and <paramref name="training"/> decorate those ports between the watch and the fault.
+    /// </summary>
     public static async Task<TrainingTwin> StartAsync(PortFault? fault = null, Func<IParameterStore, IParameterStore>? parameters = null, Func<IModelTraining, IModelTraining>? training = null)
     {
-        var twin = new TrainingTwin(fault, parameters, training);
-        foreach (var parameter in Catalog.Parameters)
-        {
-            await twin.Parameters.PutAsync(Catalog.FullName(parameter.Name), parameter.Default, CancellationToken.None);
-        }
-
+        var twin = await WithDefaultsAsync(new TrainingTwin(fault, parameters, training));
         await twin.SetAsync("Minimum-Untrained-Images", "10");
         return twin;
     }
 
-    public Task SetAsync(string parameter, string value) =>
-        Parameters.PutAsync(Catalog.FullName(parameter), value, CancellationToken.None);
-
-    public async Task<SystemState> StateAsync()
-    {
-        var stored = await Parameters.GetAsync(Catalog.FullName(Catalog.SystemParameter.Name), CancellationToken.None);
-        return stored is null ? SystemState.Initial : SystemStateDocument.Parse(stored.Value).State!;
-    }
+    /// <summary>The system parameter's state; the initial state when there is none.</summary>
+    public async Task<SystemState> StateAsync() => await ReadStateAsync() is { } read ? read.State! : SystemState.Initial;
 
     /// <summary>Appends planned outcomes for the next versions the workflow creates.</summary>
     public void Plan(params LocalPlannedVersion[] versions)
@@ -161,11 +98,11 @@ internal sealed class TrainingTwin : IDisposable
         Clock.Advance(TimeSpan.FromMinutes(10));
         await Training.DescribeVersionAsync(arn, CancellationToken.None);
         var state = await StateAsync();
-        await Parameters.PutAsync(Catalog.FullName(Catalog.SystemParameter.Name), SystemStateDocument.Serialize(state with
+        await SetStateAsync(state with
         {
             Serving = new ServingVersion(arn, f1, Clock.Now),
             LastSuccessfulTraining = new SuccessfulTraining(Clock.Now, labeled, arn),
-        }), CancellationToken.None);
+        });
         Watch.Seed(arn);
         Clock.Advance(TimeSpan.FromHours(1));
         return arn;
@@ -184,7 +121,7 @@ internal sealed class TrainingTwin : IDisposable
             input["maxPolls"] = max;
         }
 
-        var execution = await engine.RunAsync(machine, Asl.Json.JsonValue.Parse(input.ToJsonString()));
+        var execution = await ExecuteAsync(input.ToJsonString());
         Clock.Advance(TimeSpan.FromHours(1));
         return new TrainingRun(execution);
     }
@@ -199,11 +136,13 @@ internal sealed class TrainingTwin : IDisposable
 
     public async Task<string?> StatusOfAsync(string arn) => (await Training.DescribeVersionAsync(arn, CancellationToken.None))?.Status;
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        Objects.Dispose();
-        Parameters.Dispose();
-        Training.Dispose();
-        folder.Dispose();
+        if (disposing)
+        {
+            Training.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 }

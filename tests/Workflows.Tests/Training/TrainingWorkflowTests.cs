@@ -62,7 +62,7 @@ public sealed class TrainingWorkflowTests
 
         // The runtime detects with the new version: the two adapters agree on what is RUNNING.
         await twin.Objects.PutAsync(TrainingTwin.Bucket, "images_for_detection/x.png", PngStart, "image/png", null, default);
-        var prediction = await twin.Runtime.DetectAsync(arn, new S3ObjectRef(TrainingTwin.Bucket, "images_for_detection/x.png"), 0, default);
+        var prediction = await twin.Models.DetectAsync(arn, new S3ObjectRef(TrainingTwin.Bucket, "images_for_detection/x.png"), 0, default);
         Assert.Equal("cat", prediction.Top!.Label);
     }
 

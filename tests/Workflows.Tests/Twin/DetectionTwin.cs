@@ -1,68 +1,24 @@
 using System.Text.Json.Nodes;
-using ContinuousImprovement.Asl.Runtime;
-using ContinuousImprovement.Asl.Tasks;
 using ContinuousImprovement.Core.Events;
-using ContinuousImprovement.Core.Parameters;
 using ContinuousImprovement.Core.Ports;
 using ContinuousImprovement.Core.State;
-using ContinuousImprovement.Handlers;
-using ContinuousImprovement.Handlers.Detection;
-using ContinuousImprovement.Handlers.Invocation;
 using ContinuousImprovement.Local.Adapters;
 
 namespace ContinuousImprovement.Workflows.Tests.Twin;
 
 /// <summary>
-/// The detection workflow as the twin will run it (the real <c>statemachine/detection.asl.json</c> on a
+/// The detection workflow as the twin will run it (the real <c>statemachine/detection.asl.json</c>, see
 /// <see cref="WorkflowTwin"/>), plus what detection tests need: a serving model, uploads and their S3 events.
 /// </summary>
-internal sealed class DetectionTwin : IDisposable
+internal sealed class DetectionTwin : WorkflowTwin
 {
-    public const string Bucket = WorkflowTwin.Bucket;
-    public const string ServingArn = "arn:aws:rekognition:us-east-1:123456789012:project/ci/version/ci.2026-02-01/1769904000000";
-
-    /// <summary>The start of a PNG file: what Rekognition (and the local runtime) check first.</summary>
-    public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3];
-
     public static readonly IReadOnlyList<LocalLabel> Confident = [new("cat", 97.53), new("dog", 2.11)];
     public static readonly IReadOnlyList<LocalLabel> Uncertain = [new("cat", 41.7), new("dog", 38.2)];
 
-    private readonly WorkflowTwin twin;
-
-    private DetectionTwin(WorkflowTwin twin) => this.twin = twin;
-
-    public VirtualClock Clock => twin.Clock;
-
-    public FolderObjectStore Objects => twin.Objects;
-
-    public FileParameterStore Parameters => twin.Parameters;
-
-    public SqliteInferenceLog Inferences => twin.Inferences;
-
-    public LocalHumanReview Reviews => twin.Reviews;
-
-    public JsonlOutbox Outbox => twin.Outbox;
-
-    public JsonlNotificationDigest Digest => twin.Digest;
-
-    public LocalModelRuntime Models => twin.Models;
-
-    public string ModelsFolder => twin.ModelsFolder;
-
-    /// <summary>The ports the handlers see (the faulty one included).</summary>
-    public Ports Ports => twin.Ports;
-
-    public static ParameterCatalog Catalog => WorkflowTwin.Catalog;
-
-    public DateOnly Today => DateOnly.FromDateTime(Clock.Now.UtcDateTime);
+    private DetectionTwin(PortFault? fault) => Connect(TwinWorkflow.Detection, fault);
 
     /// <summary>A twin with every catalog parameter at its default, as CDK creates them, and no model serving.</summary>
-    public static async Task<DetectionTwin> StartAsync(FaultPlan? fault = null) =>
-        new(await WorkflowTwin.StartAsync(DetectionWorkflow.DefinitionFile, DetectionWorkflow.Functions, fault));
-
-    public Task SetAsync(string parameter, string value) => twin.SetAsync(parameter, value);
-
-    public Task SetStateAsync(SystemState state) => twin.SetStateAsync(state);
+    public static Task<DetectionTwin> StartAsync(PortFault? fault = null) => WithDefaultsAsync(new DetectionTwin(fault));
 
     /// <summary>
     /// Makes <see cref="ServingArn"/> the serving version (system parameter) with these predictions by file name;
@@ -111,7 +67,5 @@ internal sealed class DetectionTwin : IDisposable
 
     public async Task<DetectionRun> DetectAsync(StoredObject stored) => await RunAsync(EventFor(stored));
 
-    public async Task<DetectionRun> RunAsync(string eventJson) => new((await twin.RunAsync(eventJson)).Execution);
-
-    public void Dispose() => twin.Dispose();
+    public async Task<DetectionRun> RunAsync(string eventJson) => new(await ExecuteAsync(eventJson));
 }

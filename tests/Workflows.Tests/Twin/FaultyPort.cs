@@ -5,7 +5,7 @@ using ContinuousImprovement.Core.Ports;
 namespace ContinuousImprovement.Workflows.Tests.Twin;
 
 /// <summary>
-/// Wraps any port so that its calls fail as a <see cref="FaultPlan"/> says, with the PortException an adapter
+/// Wraps a port so that the calls a <see cref="PortFault"/> covers fail as it says, with the PortException an adapter
 /// would throw; other calls reach the real adapter. (Reflection is fine here: tests do not run under AOT.)
 /// </summary>
 #pragma warning disable CA1852 // DispatchProxy needs a non-sealed proxy type.
@@ -14,23 +14,29 @@ internal class FaultyPort<T> : DispatchProxy
     where T : class
 {
     private T inner = null!;
-    private FaultPlan plan = null!;
+    private PortFault fault = null!;
 
-    public static T Wrap(T inner, FaultPlan plan)
+    /// <summary>The port behind the fault when the fault is for <typeparamref name="T"/>; otherwise the port itself.</summary>
+    public static T Wrap(T inner, PortFault? fault)
     {
+        if (fault is null || fault.Port != typeof(T))
+        {
+            return inner;
+        }
+
         var proxy = Create<T, FaultyPort<T>>();
         var faulty = (FaultyPort<T>)(object)proxy;
         faulty.inner = inner;
-        faulty.plan = plan;
+        faulty.fault = fault;
         return proxy;
     }
 
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
-        if (plan.NextCallFails())
+        if (fault.NextCallFails(targetMethod.Name))
         {
-            throw new PortException(plan.Kind, $"{typeof(T).Name}.{targetMethod.Name}: injected {plan.Kind} failure");
+            throw new PortException(fault.Kind, $"{typeof(T).Name}.{targetMethod.Name}: injected {fault.Kind} failure");
         }
 
         try

@@ -3,19 +3,26 @@ using ContinuousImprovement.Core.Ports;
 namespace ContinuousImprovement.Workflows.Tests.Twin;
 
 /// <summary>
-/// One cell of a workflow's fault matrix (training, audit sampling): one method of one port fails on its first call,
-/// its second, or always, with a port failure kind, until <see cref="Heal"/> is called (the outage is over); counts
-/// that method's calls. The ports' other methods work.
+/// One cell of a fault matrix: a whole port, or one method of it, fails on its first call, its second, or always,
+/// with a port failure kind, until <see cref="Heal"/> is called (the outage is over). Counts the calls it covers; a
+/// method fault leaves the port's other methods working. <see cref="FaultyPort{T}"/> puts it in front of an adapter.
 /// </summary>
-internal sealed class PortFault(Type port, string method, FaultMode mode, PortFailure kind)
+internal sealed class PortFault(Type port, string? method, FaultMode mode, PortFailure kind)
 {
     private int calls;
     private int failures;
     private volatile bool healed;
 
+    /// <summary>A fault of the whole port: every method's calls count as one series.</summary>
+    public PortFault(Type port, FaultMode mode, PortFailure kind)
+        : this(port, null, mode, kind)
+    {
+    }
+
     public Type Port { get; } = port;
 
-    public string Method { get; } = method;
+    /// <summary>The method that fails; null when any method of the port does.</summary>
+    public string? Method { get; } = method;
 
     public FaultMode Mode { get; } = mode;
 
@@ -27,9 +34,10 @@ internal sealed class PortFault(Type port, string method, FaultMode mode, PortFa
 
     public void Heal() => healed = true;
 
-    public bool NextCallFails()
+    /// <summary>Counts a call of <paramref name="method"/> when this fault covers it, and says whether the call fails.</summary>
+    public bool NextCallFails(string method)
     {
-        if (healed)
+        if (healed || (Method is not null && method != Method))
         {
             return false;
         }
@@ -50,5 +58,5 @@ internal sealed class PortFault(Type port, string method, FaultMode mode, PortFa
     }
 
     public override string ToString() =>
-        $"{Port.Name}.{Method} fails {Mode switch { FaultMode.Once => "once", FaultMode.Second => "on its 2nd call", _ => "always" }} with Port.{Kind}";
+        $"{Port.Name}{(Method is null ? "" : "." + Method)} fails {Mode switch { FaultMode.Once => "once", FaultMode.Second => "on its 2nd call", _ => "always" }} with Port.{Kind}";
 }

@@ -4,7 +4,7 @@ using ContinuousImprovement.Asl.Runtime;
 namespace ContinuousImprovement.Workflows.Tests.Twin;
 
 /// <summary>A finished execution of any workflow, with its output as JSON to assert on.</summary>
-internal sealed record WorkflowRun(Execution Execution)
+internal record WorkflowRun(Execution Execution)
 {
     public ExecutionStatus Status => Execution.Status;
 
@@ -27,6 +27,6 @@ internal sealed record WorkflowRun(Execution Execution)
         return element.ValueKind == JsonValueKind.String ? element.GetString() : element.ValueKind == JsonValueKind.Null ? null : element.GetRawText();
     }
 
-    public override string ToString() =>
+    public sealed override string ToString() =>
         $"{Execution.Status} {Execution.Error} {Execution.Cause} {(Execution.Output is null ? "" : Execution.Output.ToJson())}";
 }

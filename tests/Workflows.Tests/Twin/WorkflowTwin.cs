@@ -10,51 +10,49 @@ using ContinuousImprovement.Local.Adapters;
 namespace ContinuousImprovement.Workflows.Tests.Twin;
 
 /// <summary>
-/// Any workflow as the twin will run it, like <see cref="DetectionTwin"/> for detection: the real definition file
-/// on the engine with virtual time, the catalog's handlers, every port a local adapter over a temp folder (the
-/// schedules included), the catalog defaults as parameters. One port can be made faulty for a fault matrix.
+/// What every workflow twin is built on: every port a local adapter over one temp folder, on a virtual clock the
+/// engine shares, and one workflow's real definition file loaded with the catalog's handlers over those ports
+/// (<see cref="Connect"/>), a <see cref="PortFault"/> between the handlers and the port it names. Each twin adds its
+/// workflow's own input and helpers (uploads, labels, plans) and sets the catalog defaults as CDK creates them.
 /// </summary>
-internal sealed class WorkflowTwin : IDisposable
+internal abstract class WorkflowTwin : IDisposable
 {
     public const string Bucket = "ci-uploads";
+    public const string ServingArn = "arn:aws:rekognition:us-east-1:123456789012:project/ci/version/ci.2026-02-01/1769904000000";
+
+    /// <summary>The start of a PNG file: what Rekognition (and the local runtime) check first.</summary>
+    public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3];
 
     private readonly TempFolder folder = new();
-    private readonly StateMachine machine;
     private readonly AslEngine engine;
+    private StateMachine? machine;
+    private Ports? ports;
 
-    private WorkflowTwin(string definitionFile, IReadOnlyDictionary<string, string> functions, FaultPlan? fault)
+    protected WorkflowTwin()
+        : this(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero))
     {
-        var time = new ClockTimeProvider(Clock);
-        Objects = new FolderObjectStore(folder["buckets"], time);
-        Parameters = new FileParameterStore(folder["parameters.json"], time);
+    }
+
+    protected WorkflowTwin(DateTimeOffset start)
+    {
+        Clock = new VirtualClock(start);
+        Time = new ClockTimeProvider(Clock);
+        Objects = new FolderObjectStore(folder["buckets"], Time);
+        Parameters = new FileParameterStore(folder["parameters.json"], Time);
         Inferences = new SqliteInferenceLog(folder["inference-log.db"]);
-        Reviews = new LocalHumanReview(folder["reviews"], time);
+        Reviews = new LocalHumanReview(folder["reviews"], Time);
         Outbox = new JsonlOutbox(folder["outbox.jsonl"]);
         Digest = new JsonlNotificationDigest(folder["digest.jsonl"]);
         Schedules = new FileSchedules(folder["schedules.json"]);
+        Leases = new SqliteLeases(folder["leases.db"]);
         ModelsFolder = folder["models"];
         Models = new LocalModelRuntime(ModelsFolder, Objects);
-        Ports = new Ports(
-            Faulty<IObjectStore>(Objects, fault),
-            Faulty<IParameterStore>(Parameters, fault),
-            Faulty<IModelRuntime>(Models, fault),
-            Faulty<IInferenceLog>(Inferences, fault),
-            Faulty<IHumanReview>(Reviews, fault),
-            Faulty<INotifier>(Outbox, fault),
-            Faulty<INotificationDigest>(Digest, fault),
-            time)
-        {
-            Schedules = Faulty<ISchedules>(Schedules, fault),
-            Leases = Faulty<ILeases>(new SqliteLeases(folder["leases.db"]), fault),
-        };
-
-        var registry = new TaskRegistry();
-        var substitutions = CatalogTaskHandler.Register(registry, new HandlerCatalog(Ports), functions);
-        machine = StateMachine.Load(File.ReadAllText(RepositoryPaths.InRepository(definitionFile)), Path.GetFileNameWithoutExtension(definitionFile), registry, substitutions);
         engine = new AslEngine(new AslEngineOptions { Clock = Clock });
     }
 
-    public VirtualClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero));
+    public VirtualClock Clock { get; }
+
+    public TimeProvider Time { get; }
 
     public FolderObjectStore Objects { get; }
 
@@ -70,25 +68,18 @@ internal sealed class WorkflowTwin : IDisposable
 
     public FileSchedules Schedules { get; }
 
+    public SqliteLeases Leases { get; }
+
     public LocalModelRuntime Models { get; }
 
     public string ModelsFolder { get; }
 
-    public Ports Ports { get; }
+    /// <summary>The ports the handlers see (the faulty one included).</summary>
+    public Ports Ports => ports ?? throw new InvalidOperationException($"{GetType().Name} has not connected its workflow yet.");
 
     public static ParameterCatalog Catalog => ParameterCatalog.Default;
 
-    /// <summary>A twin of the workflow with every catalog parameter at its default, as CDK creates them.</summary>
-    public static async Task<WorkflowTwin> StartAsync(string definitionFile, IReadOnlyDictionary<string, string> functions, FaultPlan? fault = null)
-    {
-        var twin = new WorkflowTwin(definitionFile, functions, fault);
-        foreach (var parameter in Catalog.Parameters)
-        {
-            await twin.Parameters.PutAsync(Catalog.FullName(parameter.Name), parameter.Default, CancellationToken.None);
-        }
-
-        return twin;
-    }
+    public DateOnly Today => DateOnly.FromDateTime(Clock.Now.UtcDateTime);
 
     public Task SetAsync(string parameter, string value) =>
         Parameters.PutAsync(Catalog.FullName(parameter), value, CancellationToken.None);
@@ -99,23 +90,74 @@ internal sealed class WorkflowTwin : IDisposable
     public Task SetStateAsync(SystemState state) =>
         Parameters.PutAsync(Catalog.FullName(Catalog.SystemParameter.Name), SystemStateDocument.Serialize(state), CancellationToken.None);
 
-    public async Task<SystemState?> StateAsync()
-    {
-        var stored = await Parameters.GetAsync(Catalog.FullName(Catalog.SystemParameter.Name), CancellationToken.None);
-        return stored is null ? null : SystemStateDocument.Parse(stored.Value).State;
-    }
-
-    public async Task<WorkflowRun> RunAsync(string eventJson) =>
-        new(await engine.RunAsync(machine, Asl.Json.JsonValue.Parse(eventJson)));
-
     public void Dispose()
     {
-        Objects.Dispose();
-        Parameters.Dispose();
-        folder.Dispose();
+        Dispose(true);
+        GC.SuppressFinalize(this);
     }
 
-    private static T Faulty<T>(T port, FaultPlan? fault)
-        where T : class =>
-        fault is not null && fault.Port == typeof(T) ? FaultyPort<T>.Wrap(port, fault) : port;
+    /// <summary>The twin started: every catalog parameter at its default, as CDK creates them.</summary>
+    protected static async Task<T> WithDefaultsAsync<T>(T twin)
+        where T : WorkflowTwin
+    {
+        foreach (var parameter in Catalog.Parameters)
+        {
+            await twin.SetAsync(parameter.Name, parameter.Default);
+        }
+
+        return twin;
+    }
+
+    /// <summary>
+    /// Builds the ports from the adapters — <paramref name="parameters"/> decorating the parameter store, and
+    /// <paramref name="training"/> as the training port when the workflow has one — each behind <paramref name="fault"/>
+    /// when it names that port, and loads the workflow's definition with the catalog's handlers over them.
+    /// </summary>
+    protected void Connect(TwinWorkflow workflow, PortFault? fault, Func<IParameterStore, IParameterStore>? parameters = null, IModelTraining? training = null)
+    {
+        ports = new Ports(
+            FaultyPort<IObjectStore>.Wrap(Objects, fault),
+            FaultyPort<IParameterStore>.Wrap(parameters?.Invoke(Parameters) ?? Parameters, fault),
+            FaultyPort<IModelRuntime>.Wrap(Models, fault),
+            FaultyPort<IInferenceLog>.Wrap(Inferences, fault),
+            FaultyPort<IHumanReview>.Wrap(Reviews, fault),
+            FaultyPort<INotifier>.Wrap(Outbox, fault),
+            FaultyPort<INotificationDigest>.Wrap(Digest, fault),
+            Time)
+        {
+            Schedules = FaultyPort<ISchedules>.Wrap(Schedules, fault),
+            Training = training is null ? null : FaultyPort<IModelTraining>.Wrap(training, fault),
+            Leases = FaultyPort<ILeases>.Wrap(Leases, fault),
+        };
+
+        var registry = new TaskRegistry();
+        var substitutions = CatalogTaskHandler.Register(registry, new HandlerCatalog(ports), workflow.Functions);
+        machine = StateMachine.Load(File.ReadAllText(RepositoryPaths.InRepository(workflow.DefinitionFile)), workflow.Name, registry, substitutions);
+    }
+
+    /// <summary>Runs the workflow once to its end with this input.</summary>
+    protected Task<Execution> ExecuteAsync(string inputJson) =>
+        engine.RunAsync(machine ?? throw new InvalidOperationException($"{GetType().Name} has not connected its workflow yet."), Asl.Json.JsonValue.Parse(inputJson));
+
+    /// <summary>The stored system parameter as read, or null when there is none.</summary>
+    protected async Task<SystemStateRead?> ReadStateAsync()
+    {
+        var stored = await Parameters.GetAsync(Catalog.FullName(Catalog.SystemParameter.Name), CancellationToken.None);
+        return stored is null ? null : SystemStateDocument.Parse(stored.Value);
+    }
+
+    /// <summary>A path in the twin's folder, for files a twin adds (a training plan).</summary>
+    protected string InFolder(string relative) => folder[relative];
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Objects.Dispose();
+            Parameters.Dispose();
+            Inferences.Dispose();
+            Leases.Dispose();
+            folder.Dispose();
+        }
+    }
 }

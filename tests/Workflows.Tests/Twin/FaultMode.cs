@@ -1,0 +1,12 @@
+namespace ContinuousImprovement.Workflows.Tests.Twin;
+
+/// <summary>
+/// How an injected port fault misbehaves: the first call fails, the second call fails (a retry must not repeat what
+/// the first call already did), or every call does.
+/// </summary>
+internal enum FaultMode
+{
+    Once,
+    Second,
+    Always,
+}
