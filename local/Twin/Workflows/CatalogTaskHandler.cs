@@ -19,14 +19,18 @@ public sealed class CatalogTaskHandler(HandlerEntry entry) : ITaskHandler
             : JsonValue.Parse(result.Output.Span);
     }
 
-    /// <summary>Registers the workflow's functions and returns the substitutions that point its placeholders at them.</summary>
-    public static IReadOnlyDictionary<string, string> Register(TaskRegistry registry, HandlerCatalog catalog, IReadOnlyDictionary<string, string> functions)
+    /// <summary>
+    /// Registers the workflow's functions and returns the substitutions that point its placeholders at them;
+    /// <paramref name="decorate"/> may wrap each function's task, given the handler's name (tests watch what it calls).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Register(TaskRegistry registry, HandlerCatalog catalog, IReadOnlyDictionary<string, string> functions, Func<string, ITaskHandler, ITaskHandler>? decorate = null)
     {
         var substitutions = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (placeholder, name) in functions)
         {
             var arn = $"arn:aws:lambda:us-east-1:123456789012:function:{name}";
-            registry.AddFunction(arn, new CatalogTaskHandler(catalog[name]));
+            var task = new CatalogTaskHandler(catalog[name]);
+            registry.AddFunction(arn, decorate is null ? task : decorate(name, task));
             substitutions[placeholder] = arn;
         }
 

@@ -12,7 +12,8 @@ namespace ContinuousImprovement.Workflows.Tests.Twin;
 /// <summary>
 /// What every workflow twin is built on: every port a local adapter over one temp folder, on a virtual clock the
 /// engine shares, and one workflow's real definition file loaded with the catalog's handlers over those ports
-/// (<see cref="Connect"/>), a <see cref="PortFault"/> between the handlers and the port it names. Each twin adds its
+/// (<see cref="Connect"/>), a <see cref="PortFault"/> between the handlers and the port it names, and every call the
+/// handlers make checked against the calls their functions are granted (<see cref="HandlerPortCalls"/>). Each twin adds its
 /// workflow's own input and helpers (uploads, labels, plans) and sets the catalog defaults as CDK creates them.
 /// </summary>
 internal abstract class WorkflowTwin : IDisposable
@@ -24,6 +25,7 @@ internal abstract class WorkflowTwin : IDisposable
     public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3];
 
     private readonly TempFolder folder = new();
+    private readonly HandlerPortCalls portCalls = new();
     private readonly AslEngine engine;
     private StateMachine? machine;
     private Ports? ports;
@@ -116,24 +118,28 @@ internal abstract class WorkflowTwin : IDisposable
     protected void Connect(TwinWorkflow workflow, PortFault? fault, Func<IParameterStore, IParameterStore>? parameters = null, IModelTraining? training = null)
     {
         ports = new Ports(
-            FaultyPort<IObjectStore>.Wrap(Objects, fault),
-            FaultyPort<IParameterStore>.Wrap(parameters?.Invoke(Parameters) ?? Parameters, fault),
-            FaultyPort<IModelRuntime>.Wrap(Models, fault),
-            FaultyPort<IInferenceLog>.Wrap(Inferences, fault),
-            FaultyPort<IHumanReview>.Wrap(Reviews, fault),
-            FaultyPort<INotifier>.Wrap(Outbox, fault),
-            FaultyPort<INotificationDigest>.Wrap(Digest, fault),
+            Watched<IObjectStore>(Objects, fault),
+            Watched<IParameterStore>(parameters?.Invoke(Parameters) ?? Parameters, fault),
+            Watched<IModelRuntime>(Models, fault),
+            Watched<IInferenceLog>(Inferences, fault),
+            Watched<IHumanReview>(Reviews, fault),
+            Watched<INotifier>(Outbox, fault),
+            Watched<INotificationDigest>(Digest, fault),
             Time)
         {
-            Schedules = FaultyPort<ISchedules>.Wrap(Schedules, fault),
-            Training = training is null ? null : FaultyPort<IModelTraining>.Wrap(training, fault),
-            Leases = FaultyPort<ILeases>.Wrap(Leases, fault),
+            Schedules = Watched<ISchedules>(Schedules, fault),
+            Training = training is null ? null : Watched<IModelTraining>(training, fault),
+            Leases = Watched<ILeases>(Leases, fault),
         };
 
         var registry = new TaskRegistry();
-        var substitutions = CatalogTaskHandler.Register(registry, new HandlerCatalog(ports), workflow.Functions);
+        var substitutions = CatalogTaskHandler.Register(registry, new HandlerCatalog(ports), workflow.Functions, HandlerPortCalls.Named);
         machine = StateMachine.Load(File.ReadAllText(RepositoryPaths.InRepository(workflow.DefinitionFile)), workflow.Name, registry, substitutions);
     }
+
+    // The handlers' calls are watched in front of the fault: a call that fails was still made.
+    private T Watched<T>(T port, PortFault? fault)
+        where T : class => portCalls.Watch(FaultyPort<T>.Wrap(port, fault));
 
     /// <summary>Runs the workflow once to its end with this input.</summary>
     protected Task<Execution> ExecuteAsync(string inputJson) =>
@@ -153,6 +159,8 @@ internal abstract class WorkflowTwin : IDisposable
     {
         if (disposing)
         {
+            // After the test's own assertions: a handler calling what its function may not call fails it too.
+            Assert.True(portCalls.Unlisted.Count == 0, string.Join("\n", portCalls.Unlisted.Distinct()));
             Objects.Dispose();
             Parameters.Dispose();
             Inferences.Dispose();
