@@ -231,9 +231,11 @@ internal sealed class HandlerPermissions(PermissionTargets targets)
     }
 
     // A change of the system parameter is made under its lease: one item of the table (DynamoDbLeases keeps lease
-    // <name> under the partition key LEASE#<name>), taken and given back.
+    // <name> under the partition key LEASE#<name>), taken and given back. A write that replaced one made without the
+    // lease is reported to the topic at once.
     private void SystemState(IGrantable function)
     {
+        targets.Topic.GrantPublish(function);
         Allow(function, ["ssm:GetParameter", "ssm:PutParameter"], [Parameter(targets.Catalog.FullName(targets.Catalog.SystemParameter.Name))]);
         function.GrantPrincipal.AddToPrincipalPolicy(new PolicyStatement(new PolicyStatementProps
         {

@@ -25,7 +25,7 @@ public sealed class PermissionTests
     private static readonly string[] RekognitionReads = ["s3:GetObject", "s3:GetObjectAcl", "s3:GetObjectTagging", "s3:GetObjectVersion"];
     private static readonly string[] ObjectReads = ["s3:GetObject", "s3:GetObjectVersion"];
     private const string SystemStateLease = """ {Table.Arn} when {"ForAllValues:StringEquals":{"dynamodb:LeadingKeys":["LEASE#system-parameter"]}}""";
-    private static readonly string[] SystemState = [$"ssm:GetParameter {Ssm}/System-State", $"ssm:PutParameter {Ssm}/System-State", "dynamodb:PutItem" + SystemStateLease, "dynamodb:DeleteItem" + SystemStateLease];
+    private static readonly string[] SystemState = [$"ssm:GetParameter {Ssm}/System-State", $"ssm:PutParameter {Ssm}/System-State", "dynamodb:PutItem" + SystemStateLease, "dynamodb:DeleteItem" + SystemStateLease, "sns:Publish {Topic}"];
 
     // 404 rather than 403 for a key that is not there (see HandlerPermissions).
     private const string MissingKeys = "s3:ListBucket {Bucket.Arn}";
