@@ -14,34 +14,33 @@ public sealed class ReleaseCandidate(Ports ports) : IHandler<ReleaseCandidateReq
     public async ValueTask<CandidateReleased> HandleAsync(ReleaseCandidateRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var store = new SystemStateStore(ports);
-        if (request.Progress.Candidate is not { } candidate)
+        var candidate = request.Progress.Candidate;
+        var execution = request.Progress.Check is { Train: true } check ? check.Execution : null;
+        if (candidate is null && execution is null)
         {
-            if (request.Progress.Check is not { Train: true } check)
-            {
-                return new CandidateReleased(false, "no training was claimed");
-            }
-
-            var unclaimed = false;
-            await store.UpdateAsync(
-                state =>
-                {
-                    unclaimed = state.Claim?.Execution == check.Execution;
-                    return TrainingUnderWay.Unclaim(state, check.Execution);
-                },
-                cancellationToken).ConfigureAwait(false);
-            return new CandidateReleased(unclaimed, unclaimed ? "this execution's claim on the training was given up" : "no candidate was recorded");
+            return new CandidateReleased(false, "no training was claimed");
         }
 
+        // The claim goes whatever happened after it: the version may have been created but never recorded.
         var released = false;
+        var unclaimed = false;
         var now = ports.Time.GetUtcNow();
-        await store.UpdateAsync(
+        await new SystemStateStore(ports).UpdateAsync(
             state =>
             {
-                released = state.Candidate?.ProjectVersionArn == candidate.VersionArn;
-                return released ? Attempts.End(state, candidate, TrainingAttemptOutcome.Failed, now) : state;
+                unclaimed = execution is not null && state.Claim?.Execution == execution;
+                var after = execution is null ? state : TrainingUnderWay.Unclaim(state, execution);
+                released = candidate is not null && after.Candidate?.ProjectVersionArn == candidate.VersionArn;
+                return released ? Attempts.End(after, candidate!, TrainingAttemptOutcome.Failed, now) : after;
             },
             cancellationToken).ConfigureAwait(false);
-        return new CandidateReleased(released, released ? $"candidate {candidate.VersionArn} cleared and its attempt recorded as failed" : $"candidate {candidate.VersionArn} was no longer recorded");
+        return new CandidateReleased(released || unclaimed, (released, unclaimed, candidate) switch
+        {
+            (true, _, _) => $"candidate {candidate!.VersionArn} cleared and its attempt recorded as failed",
+            (_, true, null) => "this execution's claim on the training was given up",
+            (_, true, _) => $"this execution's claim on the training was given up (version {candidate.VersionArn} was created but never recorded)",
+            (_, _, null) => "no candidate was recorded",
+            _ => $"candidate {candidate.VersionArn} was no longer recorded",
+        });
     }
 }

@@ -349,6 +349,23 @@ public sealed class TrainingWorkflowTests
     }
 
     [Fact]
+    public async Task A_version_created_but_never_recorded_gives_up_the_claim_and_says_so()
+    {
+        using var twin = await TrainingTwin.StartAsync();
+        const string Execution = "arn:aws:states:us-east-1:123456789012:execution:Training:run-1";
+        const string Version = "arn:aws:rekognition:us-east-1:123456789012:project/ci/version/v9/1";
+        await twin.SetStateAsync(Core.State.SystemState.Initial with { Claim = new Core.State.TrainingClaim(Execution, twin.Clock.Now) });
+        var check = new TrainingCheck(true, "due", TrainingTwin.Bucket, TrainingTwin.ProjectArn, twin.Clock.Now, 300, 288, 12, new string('e', 64), 0, new Dictionary<string, string>(), [], null, Execution);
+        var created = new CandidateCreated(Version, "v9", new string('e', 64), 12, "s3://ci-uploads/m/train.manifest", "s3://ci-uploads/m/test.manifest", 9, 3, []);
+
+        var released = await new ReleaseCandidate(twin.Ports).HandleAsync(new ReleaseCandidateRequest(new TrainingProgress(check, created)), default);
+
+        Assert.True(released.Released);
+        Assert.Equal($"this execution's claim on the training was given up (version {Version} was created but never recorded)", released.Summary);
+        Assert.Null((await twin.StateAsync()).Claim);
+    }
+
+    [Fact]
     public async Task A_switch_that_landed_but_timed_out_is_confirmed_by_the_retry_and_deploys()
     {
         string? newArn = null;
