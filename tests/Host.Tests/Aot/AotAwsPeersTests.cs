@@ -121,6 +121,25 @@ public sealed class AotAwsPeersTests(S3rverFixture s3, DynaliteFixture dynamo) :
         Assert.Equal("images_for_detection/cat.png", sent.RootElement.GetProperty("Image").GetProperty("S3Object").GetProperty("Name").GetString());
     }
 
+    [Fact]
+    public async Task Record_drift_in_the_AOT_bootstrap_reads_a_refused_DynamoDB_condition_as_another_writers_value_not_as_an_error()
+    {
+        // The compare-and-set the leases and the drift alerts rely on: a refused condition must arrive as
+        // ConditionalCheckFailedException after trimming, or every lost race would fail its step as Port.Conflict.
+        await using var host = await StartAsync("operations-digest-record-drift", await dynamo.NewTableAsync());
+
+        var first = await host.Api.InvokeAsync(RecordDrift(labels: 60, agreed: 40)).WaitAsync(Patience);
+        var again = await host.Api.InvokeAsync(RecordDrift(labels: 60, agreed: 40)).WaitAsync(Patience);
+        var other = await host.Api.InvokeAsync(RecordDrift(labels: 80, agreed: 50)).WaitAsync(Patience);
+
+        Assert.False(first.IsError, Diagnostics(first, host));
+        Assert.Equal("remembered: 40 of 60 counted human labels agreed at the alert", first.Json.GetProperty("note").GetString());
+        Assert.False(again.IsError, Diagnostics(again, host));
+        Assert.Equal("already remembered (a retry)", again.Json.GetProperty("note").GetString());
+        Assert.False(other.IsError, Diagnostics(other, host));
+        Assert.False(other.Json.GetProperty("recorded").GetBoolean());
+    }
+
     private Task<ChildHost> StartAsync(string handler, string table, params (string Name, string Value)[] more)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -175,6 +194,11 @@ public sealed class AotAwsPeersTests(S3rverFixture s3, DynaliteFixture dynamo) :
              "prediction":{"labels":[{{predicted}}]} }
             """);
     }
+
+    // Each call expects no alert stored yet, as a run that found none would.
+    private static byte[] RecordDrift(int labels, int agreed) => Encoding.UTF8.GetBytes($$"""
+        {"alert":{"modelVersionArn":"{{ModelVersionArn}}","labels":{{labels}},"agreed":{{agreed}},"at":"2026-11-26T09:00:00+00:00"},"expected":null}
+        """);
 
     private static string Diagnostics(InvocationResult result, ChildHost host) =>
         $"{result.Text}\n{string.Join('\n', host.OutputLines.Concat(host.ErrorLines))}";
