@@ -67,6 +67,12 @@ internal sealed class HandlerPermissions(PermissionTargets targets)
                 Items(function, "dynamodb:GetItem", "dynamodb:UpdateItem");
                 StartHumanLoops(function);
                 break;
+            case DetectionWorkflow.ReturnReviewSlot:
+            case AuditSamplingWorkflow.ReturnReviewSlot:
+                // Asks whether the loop exists, then gives its day's slot back (an update of the day's counter item).
+                DescribeHumanLoops(function);
+                Items(function, "dynamodb:UpdateItem");
+                break;
             case Notify.Name:
                 ReadSettings(function);
                 targets.Topic.GrantPublish(function);

@@ -146,6 +146,15 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
         }, cancellationToken);
     }
 
+    public Task<bool> ReleaseHumanLoopAsync(DateOnly day, CancellationToken cancellationToken) =>
+        file.RunAsync("release a human loop", async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE human_loop_days SET count = count - 1 WHERE day = $day AND count > 0";
+            command.Parameters.AddWithValue("$day", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }, cancellationToken);
+
     public Task<int> HumanLoopsOnAsync(DateOnly day, CancellationToken cancellationToken) =>
         file.RunAsync("count human loops", async connection =>
         {

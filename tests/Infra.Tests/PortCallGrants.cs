@@ -56,6 +56,7 @@ internal static class PortCallGrants
         ["IInferenceLog.RecordDecisionAsync"] = ["dynamodb:GetItem", "dynamodb:UpdateItem"],
         ["IInferenceLog.RecordHumanLabelAsync"] = ["dynamodb:Query", "dynamodb:UpdateItem"],
         ["IInferenceLog.TryReserveHumanLoopAsync"] = ["dynamodb:UpdateItem"],
+        ["IInferenceLog.ReleaseHumanLoopAsync"] = ["dynamodb:UpdateItem"],
         ["IInferenceLog.HumanLoopsOnAsync"] = ["dynamodb:GetItem"],
         ["IInferenceLog.RetrainingCandidatesAsync"] = ["dynamodb:Scan"],
         ["IInferenceLog.ConfusionAsync"] = ["dynamodb:Scan"],

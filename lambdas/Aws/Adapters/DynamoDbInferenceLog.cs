@@ -167,6 +167,21 @@ public sealed class DynamoDbInferenceLog(IAmazonDynamoDB dynamo, string tableNam
         }, cancellationToken);
     }
 
+    public Task<bool> ReleaseHumanLoopAsync(DateOnly day, CancellationToken cancellationToken) =>
+        PortFailures.Guard("release a human loop", async () =>
+        {
+            // The condition keeps the count at zero or above (a missing day fails it too): nothing to give back.
+            return await ConditionalWrite.LandsAsync(dynamo.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = tableName,
+                Key = Key(HumanLoopsPk(day), "DAY"),
+                UpdateExpression = "ADD #count :minus",
+                ConditionExpression = "#count > :zero",
+                ExpressionAttributeNames = new() { ["#count"] = "count" },
+                ExpressionAttributeValues = new() { [":minus"] = Number(-1), [":zero"] = Number(0) },
+            }, cancellationToken)).ConfigureAwait(false);
+        }, cancellationToken);
+
     public Task<IReadOnlyList<InferenceRecord>> RetrainingCandidatesAsync(double confidenceThreshold, int limit, CancellationToken cancellationToken)
     {
         if (limit <= 0)

@@ -42,6 +42,13 @@ public interface IInferenceLog
     /// <summary>Takes one of today's human-loop slots if fewer than <paramref name="cap"/> are taken; false when the cap is reached.</summary>
     Task<bool> TryReserveHumanLoopAsync(DateOnly day, int cap, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Gives back one of <paramref name="day"/>'s reserved slots, for a loop that was reserved but never started, so an
+    /// outage of the review service does not use up the day's cap; true when one was given back, false when the day
+    /// had none taken (the count never goes below zero).
+    /// </summary>
+    Task<bool> ReleaseHumanLoopAsync(DateOnly day, CancellationToken cancellationToken);
+
     /// <summary>Human loops reserved on <paramref name="day"/> so far (0 when none): what is left of the cap is the cap minus this.</summary>
     Task<int> HumanLoopsOnAsync(DateOnly day, CancellationToken cancellationToken);
 

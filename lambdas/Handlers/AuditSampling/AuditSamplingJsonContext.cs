@@ -16,6 +16,8 @@ namespace ContinuousImprovement.Handlers.AuditSampling;
 [JsonSerializable(typeof(PickRequest))]
 [JsonSerializable(typeof(PickOutcome))]
 [JsonSerializable(typeof(StartAuditReviewRequest))]
+[JsonSerializable(typeof(ReturnAuditSlotRequest))]
+[JsonSerializable(typeof(AuditSlotReturned))]
 [JsonSerializable(typeof(FinishRoundRequest))]
 [JsonSerializable(typeof(AuditTotals))]
 [JsonSerializable(typeof(DescribeAuditFailureRequest))]

@@ -14,6 +14,7 @@ public static class AuditSamplingWorkflow
     public const string Plan = "audit-sampling-plan";
     public const string Reserve = "audit-sampling-reserve";
     public const string StartReview = "audit-sampling-start-review";
+    public const string ReturnReviewSlot = "audit-sampling-return-review-slot";
     public const string FinishRound = "audit-sampling-finish-round";
     public const string DescribeFailure = "audit-sampling-describe-failure";
 
@@ -24,6 +25,7 @@ public static class AuditSamplingWorkflow
         ["PlanFunctionArn"] = Plan,
         ["ReserveFunctionArn"] = Reserve,
         ["StartReviewFunctionArn"] = StartReview,
+        ["ReturnReviewSlotFunctionArn"] = ReturnReviewSlot,
         ["FinishRoundFunctionArn"] = FinishRound,
         ["DescribeFailureFunctionArn"] = DescribeFailure,
         ["NotifyFunctionArn"] = Notify.Name,

@@ -7,6 +7,7 @@ namespace ContinuousImprovement.Handlers.AuditSampling;
 /// known, and the reasons logged with it.
 /// </summary>
 /// <param name="StartReview">True only when the start-review step must follow.</param>
+/// <param name="ReservedOn">The UTC day whose slot the reserve step took: the day a failed start gives it back to, even after midnight.</param>
 public sealed record PickOutcome(
     long SequenceNumber,
     string ImageKey,
@@ -15,4 +16,5 @@ public sealed record PickOutcome(
     bool StartReview,
     ImageRef? Image,
     string? HumanLoopName,
-    IReadOnlyList<string> Reasons);
+    IReadOnlyList<string> Reasons,
+    DateOnly? ReservedOn = null);

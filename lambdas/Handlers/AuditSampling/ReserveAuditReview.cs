@@ -9,7 +9,8 @@ namespace ContinuousImprovement.Handlers.AuditSampling;
 /// <summary>
 /// Takes a slot for one pick: the image as stored now names the loop (<see cref="HumanLoopName"/>, the name its
 /// detection would have used), an existing loop is only recorded (no second loop, no slot), otherwise one of today's
-/// slots is reserved under the daily cap. The reservation is this step's last write, so a retry never takes two.
+/// slots is reserved under the daily cap, and the outcome names its day (a start that fails for good gives the slot
+/// back to that day: <see cref="ReturnAuditReviewSlot"/>). The reservation is this step's last write, so a retry never takes two.
 /// </summary>
 public sealed class ReserveAuditReview(Ports ports) : IHandler<PickRequest, PickOutcome>
 {
@@ -39,7 +40,7 @@ public sealed class ReserveAuditReview(Ports ports) : IHandler<PickRequest, Pick
             return Outcome(pick, AuditPickStatus.Capped, $"the daily cap of {settings.Sampling.MaxHumanLoopsPerDay} human loops is reached: inference #{pick.SequenceNumber} waits for the next run", image, null, reasons);
         }
 
-        return Outcome(pick, AuditPickStatus.ReviewWanted, $"a slot is reserved for human loop {loopName}", image, loopName, reasons) with { StartReview = true };
+        return Outcome(pick, AuditPickStatus.ReviewWanted, $"a slot is reserved for human loop {loopName}", image, loopName, reasons) with { StartReview = true, ReservedOn = today };
     }
 
     private static PickOutcome Outcome(AuditPickItem pick, string status, string summary, ImageRef? image, string? loopName, IReadOnlyList<string> reasons) =>

@@ -28,7 +28,7 @@ public sealed class StartAuditReview(Ports ports) : IHandler<StartAuditReviewReq
         var start = await ports.Reviews.StartAsync(new ReviewRequest(reserved.HumanLoopName, image, labels, prediction, reserved.Reasons), cancellationToken).ConfigureAwait(false);
         await ports.Inferences.RecordAuditAsync(reserved.SequenceNumber, reserved.Reasons, reserved.HumanLoopName, cancellationToken).ConfigureAwait(false);
         return start == ReviewStart.Started
-            ? reserved with { Status = AuditPickStatus.ReviewStarted, Summary = $"human loop {reserved.HumanLoopName} started with {labels.Count} labels", StartReview = false }
-            : reserved with { Status = AuditPickStatus.AlreadyInReview, Summary = $"human loop {reserved.HumanLoopName} was already started: no second review", StartReview = false };
+            ? reserved with { Status = AuditPickStatus.ReviewStarted, Summary = $"human loop {reserved.HumanLoopName} started with {labels.Count} labels", StartReview = false, ReservedOn = null }
+            : reserved with { Status = AuditPickStatus.AlreadyInReview, Summary = $"human loop {reserved.HumanLoopName} was already started: no second review", StartReview = false, ReservedOn = null };
     }
 }

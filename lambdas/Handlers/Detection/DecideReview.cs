@@ -15,8 +15,9 @@ namespace ContinuousImprovement.Handlers.Detection;
 /// Decides whether a human reviews the image (<see cref="SamplingPolicy"/>) and records the decision with the
 /// logged prediction. A wanted review goes ahead only when reviews are switched on, the upload has no loop yet
 /// (a re-delivered event must not start a second one or take a second slot) and one of today's slots can be
-/// reserved; the reservation is the daily cap, taken atomically in the inference log. A slot whose review then
-/// fails to start stays taken: the cap errs on the side of fewer reviews.
+/// reserved; the reservation is the daily cap, taken atomically in the inference log. The outcome names the day
+/// reserved on: a review that then fails to start for good gives that day's slot back (<see cref="ReturnReviewSlot"/>),
+/// unless its loop exists after all.
 /// </summary>
 public sealed class DecideReview(Ports ports) : IHandler<DecideReviewRequest, DetectionOutcome>
 {
@@ -73,7 +74,7 @@ public sealed class DecideReview(Ports ports) : IHandler<DecideReviewRequest, De
             return Capped(image, input, capped.Summary, reasons);
         }
 
-        return new DetectionOutcome(DetectionStatus.ReviewWanted, decision.Summary, true, loopName, reasons, null, null);
+        return new DetectionOutcome(DetectionStatus.ReviewWanted, decision.Summary, true, loopName, reasons, null, null, today);
     }
 
     private static DetectionOutcome Detected(S3ObjectRef image, SamplingInput input, string summary, IReadOnlyList<string> reasons) =>

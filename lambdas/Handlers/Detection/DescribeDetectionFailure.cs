@@ -60,6 +60,11 @@ public sealed class DescribeDetectionFailure : IHandler<DescribeFailureRequest, 
                 : $"{outcome.Status}: {outcome.Summary}");
         }
 
+        if (progress.Slot is { } slot)
+        {
+            done.Add($"after the error {slot.Summary}");
+        }
+
         return $"Done before it stopped: {string.Join("; ", done)}.";
     }
 

@@ -21,6 +21,8 @@ namespace ContinuousImprovement.Handlers.Detection;
 [JsonSerializable(typeof(DecideReviewRequest))]
 [JsonSerializable(typeof(StartReviewRequest))]
 [JsonSerializable(typeof(DetectionOutcome))]
+[JsonSerializable(typeof(ReturnReviewSlotRequest))]
+[JsonSerializable(typeof(Contracts.ReviewSlotReturned))]
 [JsonSerializable(typeof(DescribeFailureRequest))]
 [JsonSerializable(typeof(FailureReport))]
 [JsonSerializable(typeof(PendingMarker))]

@@ -8,6 +8,10 @@ namespace ContinuousImprovement.Handlers.Detection;
 /// </summary>
 /// <param name="StartReview">True only when the start-review step must follow.</param>
 /// <param name="Location">The s3:// URI of what was written (pending marker, quarantine copy), if anything.</param>
+/// <param name="ReservedOn">
+/// The UTC day whose human-loop slot the decision reserved (with <paramref name="StartReview"/>): the day a failed start
+/// gives the slot back to, even after midnight.
+/// </param>
 public sealed record DetectionOutcome(
     string Status,
     string Summary,
@@ -15,4 +19,5 @@ public sealed record DetectionOutcome(
     string? HumanLoopName,
     IReadOnlyList<string> Reasons,
     string? Location,
-    NotificationText? Notification);
+    NotificationText? Notification,
+    DateOnly? ReservedOn = null);

@@ -19,6 +19,7 @@ public static class DetectionWorkflow
     public const string LogInference = "detection-log-inference";
     public const string DecideReview = "detection-decide-review";
     public const string StartReview = "detection-start-review";
+    public const string ReturnReviewSlot = "detection-return-review-slot";
     public const string DescribeFailure = "detection-describe-failure";
 
     /// <summary>Definition placeholder → handler name.</summary>
@@ -32,6 +33,7 @@ public static class DetectionWorkflow
         ["LogInferenceFunctionArn"] = LogInference,
         ["DecideReviewFunctionArn"] = DecideReview,
         ["StartReviewFunctionArn"] = StartReview,
+        ["ReturnReviewSlotFunctionArn"] = ReturnReviewSlot,
         ["DescribeFailureFunctionArn"] = DescribeFailure,
         ["NotifyFunctionArn"] = Notify.Name,
     };

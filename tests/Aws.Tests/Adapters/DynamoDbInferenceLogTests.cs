@@ -193,6 +193,39 @@ public sealed class DynamoDbInferenceLogTests(DynaliteFixture dynamo) : IClassFi
     }
 
     [Fact]
+    public async Task A_released_slot_can_be_reserved_again_and_only_that_day_gives_one_back()
+    {
+        var log = await NewLogAsync();
+        await log.TryReserveHumanLoopAsync(Day, 2, CancellationToken.None);
+        await log.TryReserveHumanLoopAsync(Day, 2, CancellationToken.None);
+        await log.TryReserveHumanLoopAsync(Day.AddDays(1), 2, CancellationToken.None);
+
+        var released = await log.ReleaseHumanLoopAsync(Day, CancellationToken.None);
+
+        Assert.True(released);
+        Assert.Equal((1, 1), (await log.HumanLoopsOnAsync(Day, CancellationToken.None), await log.HumanLoopsOnAsync(Day.AddDays(1), CancellationToken.None)));
+        Assert.True(await log.TryReserveHumanLoopAsync(Day, 2, CancellationToken.None));
+        Assert.False(await log.TryReserveHumanLoopAsync(Day, 2, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Releasing_never_takes_a_day_below_zero()
+    {
+        var log = await NewLogAsync();
+        await log.TryReserveHumanLoopAsync(Day, 3, CancellationToken.None);
+
+        var results = new[]
+        {
+            await log.ReleaseHumanLoopAsync(Day, CancellationToken.None),
+            await log.ReleaseHumanLoopAsync(Day, CancellationToken.None),
+            await log.ReleaseHumanLoopAsync(Day.AddDays(2), CancellationToken.None),
+        };
+
+        Assert.Equal([true, false, false], results);
+        Assert.Equal((0, 0), (await log.HumanLoopsOnAsync(Day, CancellationToken.None), await log.HumanLoopsOnAsync(Day.AddDays(2), CancellationToken.None)));
+    }
+
+    [Fact]
     public async Task A_missing_table_is_a_not_found_failure()
     {
         var log = new DynamoDbInferenceLog(dynamo.Client, "no-such-table");

@@ -87,6 +87,32 @@ public sealed class SqliteInferenceLogTests : IDisposable
     }
 
     [Fact]
+    public async Task A_released_slot_can_be_reserved_again_and_only_that_day_gives_one_back()
+    {
+        await log.TryReserveHumanLoopAsync(Day, 2, default);
+        await log.TryReserveHumanLoopAsync(Day, 2, default);
+        await log.TryReserveHumanLoopAsync(Day.AddDays(1), 2, default);
+
+        var released = await log.ReleaseHumanLoopAsync(Day, default);
+
+        Assert.True(released);
+        Assert.Equal((1, 1), (await log.HumanLoopsOnAsync(Day, default), await log.HumanLoopsOnAsync(Day.AddDays(1), default)));
+        Assert.True(await log.TryReserveHumanLoopAsync(Day, 2, default));
+        Assert.False(await log.TryReserveHumanLoopAsync(Day, 2, default));
+    }
+
+    [Fact]
+    public async Task Releasing_never_takes_a_day_below_zero()
+    {
+        await log.TryReserveHumanLoopAsync(Day, 3, default);
+
+        var results = new[] { await log.ReleaseHumanLoopAsync(Day, default), await log.ReleaseHumanLoopAsync(Day, default), await log.ReleaseHumanLoopAsync(Day.AddDays(2), default) };
+
+        Assert.Equal([true, false, false], results);
+        Assert.Equal((0, 0), (await log.HumanLoopsOnAsync(Day, default), await log.HumanLoopsOnAsync(Day.AddDays(2), default)));
+    }
+
+    [Fact]
     public async Task Concurrent_reservations_from_two_logs_on_one_file_never_pass_the_cap()
     {
         var other = new SqliteInferenceLog(folder["log/inferences.db"]);

@@ -265,7 +265,7 @@ public sealed partial class AuditSamplingWorkflowTests
         Assert.Equal(AuditSamplingWorkflow.Functions.Keys.Order(StringComparer.Ordinal), placeholders);
         Assert.All(AuditSamplingWorkflow.Functions.Values, name => Assert.True(catalog.TryGet(name, out _), name));
         Assert.All(ours, name => Assert.Contains(name, AuditSamplingWorkflow.Functions.Values));
-        Assert.Equal(6, ours.Count);
+        Assert.Equal(7, ours.Count);
     }
 
     [GeneratedRegex(@"\$\{([A-Za-z0-9_]+)\}")]

@@ -34,11 +34,33 @@ internal class FaultyPort<T> : DispatchProxy
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
-        if (fault.NextCallFails(targetMethod.Name))
+        if (fault.Mode == FaultMode.AlwaysAfterLanding && fault.NextCallFails(targetMethod.Name))
+        {
+            return AfterLanding(targetMethod, Call(targetMethod, args));
+        }
+
+        if (fault.Mode != FaultMode.AlwaysAfterLanding && fault.NextCallFails(targetMethod.Name))
         {
             throw new PortException(fault.Kind, $"{typeof(T).Name}.{targetMethod.Name}: injected {fault.Kind} failure");
         }
 
+        return Call(targetMethod, args);
+    }
+
+    private static async Task<TResult> ThenFail<TResult>(Task<TResult> call, PortException failure)
+    {
+        await call.ConfigureAwait(false);
+        throw failure;
+    }
+
+    private static async Task ThenFail(Task call, PortException failure)
+    {
+        await call.ConfigureAwait(false);
+        throw failure;
+    }
+
+    private object? Call(MethodInfo targetMethod, object?[]? args)
+    {
         try
         {
             return targetMethod.Invoke(inner, args);
@@ -48,5 +70,19 @@ internal class FaultyPort<T> : DispatchProxy
             ExceptionDispatchInfo.Throw(e.InnerException);
             throw;
         }
+    }
+
+    // The call runs to its end and its answer is replaced by the failure, as a lost response would be.
+    private object? AfterLanding(MethodInfo targetMethod, object? result)
+    {
+        var failure = new PortException(fault.Kind, $"{typeof(T).Name}.{targetMethod.Name}: injected {fault.Kind} failure after the call landed");
+        var returns = targetMethod.ReturnType;
+        if (returns.IsGenericType && returns.GetGenericTypeDefinition() == typeof(Task<>))
+        {
+            var thenFail = typeof(FaultyPort<T>).GetMethods(BindingFlags.NonPublic | BindingFlags.Static).Single(m => m.Name == nameof(ThenFail) && m.IsGenericMethodDefinition);
+            return thenFail.MakeGenericMethod(returns.GetGenericArguments()[0]).Invoke(null, [result, failure]);
+        }
+
+        return result is Task task ? ThenFail(task, failure) : throw failure;
     }
 }

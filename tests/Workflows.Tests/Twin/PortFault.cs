@@ -58,5 +58,5 @@ internal sealed class PortFault(Type port, string? method, FaultMode mode, PortF
     }
 
     public override string ToString() =>
-        $"{Port.Name}{(Method is null ? "" : "." + Method)} fails {Mode switch { FaultMode.Once => "once", FaultMode.Second => "on its 2nd call", _ => "always" }} with Port.{Kind}";
+        $"{Port.Name}{(Method is null ? "" : "." + Method)} fails {Mode switch { FaultMode.Once => "once", FaultMode.Second => "on its 2nd call", FaultMode.AlwaysAfterLanding => "always after landing", _ => "always" }} with Port.{Kind}";
 }
