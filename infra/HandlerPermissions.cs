@@ -68,6 +68,10 @@ internal sealed class HandlerPermissions(PermissionTargets targets)
                 StartHumanLoops(function);
                 break;
             case DetectionWorkflow.ReturnReviewSlot:
+                // As audit's, and the decision is written again as not sent to a reviewer.
+                DescribeHumanLoops(function);
+                Items(function, "dynamodb:GetItem", "dynamodb:UpdateItem");
+                break;
             case AuditSamplingWorkflow.ReturnReviewSlot:
                 // Asks whether the loop exists, then gives its day's slot back (an update of the day's counter item).
                 DescribeHumanLoops(function);

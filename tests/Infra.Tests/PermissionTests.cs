@@ -40,7 +40,7 @@ public sealed class PermissionTests
         { DetectionWorkflow.LogInference, [$"dynamodb:PutItem {Table}", $"dynamodb:UpdateItem {Table}"] },
         { DetectionWorkflow.DecideReview, [$"dynamodb:GetItem {Table}", $"dynamodb:UpdateItem {Table}", $"sagemaker:DescribeHumanLoop {HumanLoops}"] },
         { DetectionWorkflow.StartReview, [$"dynamodb:GetItem {Table}", $"dynamodb:UpdateItem {Table}", ListLabeled, "sagemaker:StartHumanLoop {FlowDefinition.FlowDefinitionArn}"] },
-        { DetectionWorkflow.ReturnReviewSlot, [$"dynamodb:UpdateItem {Table}", $"sagemaker:DescribeHumanLoop {HumanLoops}"] },
+        { DetectionWorkflow.ReturnReviewSlot, [$"dynamodb:GetItem {Table}", $"dynamodb:UpdateItem {Table}", $"sagemaker:DescribeHumanLoop {HumanLoops}"] },
         { DetectionWorkflow.DescribeFailure, [] },
         { Notify.Name, [$"dynamodb:PutItem {Table}", "sns:Publish {Topic}", .. ReadSettings] },
         { ReviewFilingWorkflow.ReadReview, [$"s3:GetObject {Bucket}/review_output/*", MissingKeys] },

@@ -17,7 +17,7 @@ public static class ReviewSlot
         var day = reservedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (await ports.Reviews.StatusAsync(humanLoopName, cancellationToken).ConfigureAwait(false) is not null)
         {
-            return new ReviewSlotReturned(false, $"human loop {humanLoopName} exists after all (its start landed), so its slot of {day} stays taken");
+            return new ReviewSlotReturned(false, $"human loop {humanLoopName} exists after all (its start landed), so its slot of {day} stays taken", LoopExists: true);
         }
 
         return await ports.Inferences.ReleaseHumanLoopAsync(reservedOn, cancellationToken).ConfigureAwait(false)

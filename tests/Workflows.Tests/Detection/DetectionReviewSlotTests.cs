@@ -26,7 +26,11 @@ public sealed class DetectionReviewSlotTests
         Assert.Equal(0, await twin.Inferences.HumanLoopsOnAsync(twin.Today, default));
         var mail = Assert.Single(twin.Outbox.Published());
         Assert.Equal("workflow-error", mail.Kind);
-        Assert.Contains($"after the error human loop {HumanLoopName.For(upload.Ref)} was not started, so its slot of 2026-03-02 was given back.", mail.Message, StringComparison.Ordinal);
+        Assert.Contains($"after the error human loop {HumanLoopName.For(upload.Ref)} was not started, so its slot of 2026-03-02 was given back; the inference log no longer says it was sent to a reviewer.", mail.Message, StringComparison.Ordinal);
+        var logged = Assert.Single(await twin.Inferences.AllAsync(default)).Record;
+        Assert.False(logged.SentToHuman);
+        Assert.Null(logged.HumanLoopName);
+        Assert.Contains("its review could not start (Port.Unavailable)", logged.Reasons);
 
         fault.Heal();
         var next = await twin.DetectAsync(await twin.UploadAsync("images_for_detection/after.png"));
