@@ -16,7 +16,7 @@ public sealed class ReturnAuditReviewSlot(Ports ports) : IHandler<ReturnAuditSlo
         ArgumentNullException.ThrowIfNull(request);
         var reserved = request.Reserved;
         var slot = reserved is { StartReview: true, HumanLoopName: { } loopName, ReservedOn: { } reservedOn }
-            ? await ReviewSlot.ReturnAsync(ports, loopName, reservedOn, cancellationToken).ConfigureAwait(false)
+            ? await ReviewSlot.ReturnAsync(ports, loopName, reservedOn, notStarted: null, cancellationToken).ConfigureAwait(false)
             : new ReviewSlotReturned(false, "no slot was reserved");
         var cause = $"{request.Failure.Cause} (inference #{reserved.SequenceNumber}: after the error {slot.Summary})";
         return new AuditSlotReturned(slot.Released, slot.Summary, request.Failure with { Cause = cause });

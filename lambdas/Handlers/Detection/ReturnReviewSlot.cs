@@ -20,15 +20,14 @@ public sealed class ReturnReviewSlot(Ports ports) : IHandler<ReturnReviewSlotReq
             return new ReviewSlotReturned(false, "no slot was reserved");
         }
 
-        var returned = await ReviewSlot.ReturnAsync(ports, loopName, reservedOn, cancellationToken).ConfigureAwait(false);
-        if (returned.LoopExists || progress.Inference is not { } inference)
-        {
-            return returned;
-        }
-
         // The start step recorded the image as sent to a reviewer before starting; the log must not keep saying so.
         var reasons = outcome.Reasons.Append($"its review could not start ({progress.Failure?.Error ?? "an error"})").ToList();
-        await ports.Inferences.RecordDecisionAsync(inference.SequenceNumber, sentToHuman: false, reasons, humanLoopName: null, cancellationToken).ConfigureAwait(false);
-        return returned with { Summary = returned.Summary + "; the inference log no longer says it was sent to a reviewer" };
+        Func<Task>? unrecord = progress.Inference is { } inference
+            ? () => ports.Inferences.RecordDecisionAsync(inference.SequenceNumber, sentToHuman: false, reasons, humanLoopName: null, cancellationToken)
+            : null;
+        var returned = await ReviewSlot.ReturnAsync(ports, loopName, reservedOn, unrecord, cancellationToken).ConfigureAwait(false);
+        return returned.LoopExists || unrecord is null
+            ? returned
+            : returned with { Summary = returned.Summary + "; the inference log no longer says it was sent to a reviewer" };
     }
 }

@@ -10,14 +10,23 @@ namespace ContinuousImprovement.Handlers.Detection;
 /// </summary>
 public static class ReviewSlot
 {
-    /// <summary>Returns the slot of <paramref name="humanLoopName"/> reserved on <paramref name="reservedOn"/> if the loop was not started.</summary>
-    public static async Task<ReviewSlotReturned> ReturnAsync(Ports ports, string humanLoopName, DateOnly reservedOn, CancellationToken cancellationToken)
+    /// <summary>
+    /// Returns the slot of <paramref name="humanLoopName"/> reserved on <paramref name="reservedOn"/> if the loop was not
+    /// started. <paramref name="notStarted"/> runs first in that case: the release stays the last write, so a retry of
+    /// the step after a refused write cannot give a slot back twice.
+    /// </summary>
+    public static async Task<ReviewSlotReturned> ReturnAsync(Ports ports, string humanLoopName, DateOnly reservedOn, Func<Task>? notStarted, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ports);
         var day = reservedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (await ports.Reviews.StatusAsync(humanLoopName, cancellationToken).ConfigureAwait(false) is not null)
         {
             return new ReviewSlotReturned(false, $"human loop {humanLoopName} exists after all (its start landed), so its slot of {day} stays taken", LoopExists: true);
+        }
+
+        if (notStarted is not null)
+        {
+            await notStarted().ConfigureAwait(false);
         }
 
         return await ports.Inferences.ReleaseHumanLoopAsync(reservedOn, cancellationToken).ConfigureAwait(false)
