@@ -85,8 +85,8 @@ public sealed partial class ContinuousImprovementStack : Stack
 
         InferenceLog = new Table(this, "InferenceLog", new TableProps
         {
-            PartitionKey = new Attribute { Name = "pk", Type = AttributeType.STRING },
-            SortKey = new Attribute { Name = "sk", Type = AttributeType.STRING },
+            PartitionKey = new Attribute { Name = TableLayout.PartitionKey, Type = AttributeType.STRING },
+            SortKey = new Attribute { Name = TableLayout.SortKey, Type = AttributeType.STRING },
             BillingMode = BillingMode.PAY_PER_REQUEST,
             PointInTimeRecovery = true,
             Stream = StreamViewType.NEW_AND_OLD_IMAGES,

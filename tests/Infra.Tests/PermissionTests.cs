@@ -140,7 +140,7 @@ public sealed class PermissionTests
         var targets = new PermissionTargets(
             stack,
             new Amazon.CDK.AWS.S3.Bucket(stack, "Bucket"),
-            new Amazon.CDK.AWS.DynamoDB.Table(stack, "Table", new Amazon.CDK.AWS.DynamoDB.TableProps { PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = "pk", Type = Amazon.CDK.AWS.DynamoDB.AttributeType.STRING } }),
+            new Amazon.CDK.AWS.DynamoDB.Table(stack, "Table", new Amazon.CDK.AWS.DynamoDB.TableProps { PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = "PK", Type = Amazon.CDK.AWS.DynamoDB.AttributeType.STRING } }),
             new Amazon.CDK.AWS.SNS.Topic(stack, "Topic"),
             Core.Parameters.ParameterCatalog.Default,
             new Amazon.CDK.AWS.Rekognition.CfnProject(stack, "Project", new Amazon.CDK.AWS.Rekognition.CfnProjectProps { ProjectName = "P" }),

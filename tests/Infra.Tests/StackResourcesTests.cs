@@ -54,6 +54,23 @@ public sealed class StackResourcesTests
         }));
 
     [Fact]
+    public void The_table_is_keyed_with_the_string_attributes_the_AWS_adapters_write() =>
+        T.HasResourceProperties("AWS::DynamoDB::Table", Match.ObjectLike(new Dictionary<string, object>
+        {
+            // Literal as well as the shared constants: the adapters' condition expressions spell them out.
+            ["KeySchema"] = new object[]
+            {
+                new Dictionary<string, object> { ["AttributeName"] = "PK", ["KeyType"] = "HASH" },
+                new Dictionary<string, object> { ["AttributeName"] = "SK", ["KeyType"] = "RANGE" },
+            },
+            ["AttributeDefinitions"] = new object[]
+            {
+                new Dictionary<string, object> { ["AttributeName"] = Core.Storage.TableLayout.PartitionKey, ["AttributeType"] = "S" },
+                new Dictionary<string, object> { ["AttributeName"] = Core.Storage.TableLayout.SortKey, ["AttributeType"] = "S" },
+            },
+        }));
+
+    [Fact]
     public void The_inference_log_is_on_demand_with_point_in_time_recovery_and_a_stream() =>
         T.HasResourceProperties("AWS::DynamoDB::Table", Match.ObjectLike(new Dictionary<string, object>
         {

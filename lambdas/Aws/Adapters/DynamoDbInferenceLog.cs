@@ -5,6 +5,7 @@ using ContinuousImprovement.Core.Audit;
 using ContinuousImprovement.Core.Drift;
 using ContinuousImprovement.Core.Ports;
 using ContinuousImprovement.Core.Sampling;
+using ContinuousImprovement.Core.Storage;
 using ContinuousImprovement.Core.Training;
 
 namespace ContinuousImprovement.Aws.Adapters;
@@ -38,8 +39,8 @@ namespace ContinuousImprovement.Aws.Adapters;
 /// </summary>
 public sealed class DynamoDbInferenceLog(IAmazonDynamoDB dynamo, string tableName) : IInferenceLog
 {
-    private const string Pk = "PK";
-    private const string Sk = "SK";
+    private const string Pk = TableLayout.PartitionKey;
+    private const string Sk = TableLayout.SortKey;
 
     // BatchGetItem takes at most 100 keys per call.
     private const int BatchSize = 100;

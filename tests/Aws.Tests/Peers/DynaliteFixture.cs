@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
+using ContinuousImprovement.Core.Storage;
 
 namespace ContinuousImprovement.Aws.Tests.Peers;
 
@@ -32,8 +33,9 @@ public sealed class DynaliteFixture : IAsyncLifetime
         {
             TableName = name,
             BillingMode = BillingMode.PAY_PER_REQUEST,
-            AttributeDefinitions = [new("PK", ScalarAttributeType.S), new("SK", ScalarAttributeType.S)],
-            KeySchema = [new("PK", KeyType.HASH), new("SK", KeyType.RANGE)],
+            // Keyed as the stack creates the table.
+            AttributeDefinitions = [new(TableLayout.PartitionKey, ScalarAttributeType.S), new(TableLayout.SortKey, ScalarAttributeType.S)],
+            KeySchema = [new(TableLayout.PartitionKey, KeyType.HASH), new(TableLayout.SortKey, KeyType.RANGE)],
         });
         // dynalite turns a table ACTIVE on a timer even at --createTableMs 0; a request before that finds no table.
         while ((await Client.DescribeTableAsync(name)).Table.TableStatus != TableStatus.ACTIVE)
