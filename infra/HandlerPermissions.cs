@@ -240,9 +240,8 @@ internal sealed class HandlerPermissions(PermissionTargets targets)
         Allow(function, ["ssm:GetParametersByPath"], [Parameter("/" + path), Parameter("/" + path + "/*")]);
     }
 
-    // A change of the system parameter is made under its lease: one item of the table (DynamoDbLeases keeps lease
-    // <name> under the partition key LEASE#<name>), taken and given back. A write that replaced one made without the
-    // lease is reported to the topic at once.
+    // A change of the system parameter is made under its lease: one item of the table, taken and given back. A write
+    // that replaced one made without the lease is reported to the topic at once.
     private void SystemState(IGrantable function)
     {
         targets.Topic.GrantPublish(function);
@@ -253,7 +252,7 @@ internal sealed class HandlerPermissions(PermissionTargets targets)
             Resources = [targets.Table.TableArn],
             Conditions = new Dictionary<string, object>
             {
-                ["ForAllValues:StringEquals"] = new Dictionary<string, object> { ["dynamodb:LeadingKeys"] = new[] { "LEASE#" + SystemStateStore.LeaseName } },
+                ["ForAllValues:StringEquals"] = new Dictionary<string, object> { ["dynamodb:LeadingKeys"] = new[] { TableLayout.Lease(SystemStateStore.LeaseName) } },
             },
         }));
     }

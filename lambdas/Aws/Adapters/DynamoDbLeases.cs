@@ -2,6 +2,7 @@ using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using ContinuousImprovement.Core.Ports;
+using ContinuousImprovement.Core.Storage;
 
 namespace ContinuousImprovement.Aws.Adapters;
 
@@ -64,7 +65,7 @@ public sealed class DynamoDbLeases(IAmazonDynamoDB dynamo, string tableName) : I
         return PortFailures.Guard($"give back lease {name}", () => ConditionalWrite.LandsAsync(dynamo.DeleteItemAsync(delete, cancellationToken)), cancellationToken);
     }
 
-    internal static string LeasePk(string name) => "LEASE#" + name;
+    internal static string LeasePk(string name) => TableLayout.Lease(name);
 
     private static AttributeValue S(string value) => new() { S = value };
 

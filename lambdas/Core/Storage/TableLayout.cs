@@ -12,4 +12,10 @@ public static class TableLayout
 
     /// <summary>The string sort key.</summary>
     public const string SortKey = "SK";
+
+    /// <summary>
+    /// The partition key of lease <paramref name="name"/>'s item; IAM lets only the system parameter's writers write it
+    /// (<c>dynamodb:LeadingKeys</c>).
+    /// </summary>
+    public static string Lease(string name) => "LEASE#" + name;
 }
