@@ -3,6 +3,7 @@ using ContinuousImprovement.Core.Audit;
 using ContinuousImprovement.Core.Ports;
 using ContinuousImprovement.Workflows.Tests.Twin;
 using Xunit.Abstractions;
+using static ContinuousImprovement.Workflows.Tests.Twin.FaultMatrix;
 
 namespace ContinuousImprovement.Workflows.Tests.AuditSampling;
 
@@ -35,10 +36,6 @@ public sealed class AuditSamplingFaultMatrixTests(ITestOutputHelper output)
         (typeof(INotificationDigest), nameof(INotificationDigest.AddAsync)),
         (typeof(INotifier), nameof(INotifier.PublishAsync)),
     ];
-
-    private static readonly FaultMode[] Modes = [FaultMode.Once, FaultMode.Second, FaultMode.Always];
-
-    private static readonly PortFailure[] Kinds = [PortFailure.Throttled, PortFailure.Unavailable, PortFailure.Timeout, PortFailure.NotReady];
 
     private static readonly string[] Due = ["images_for_detection/cat-3.png", "images_for_detection/cat-6.png"];
 
@@ -137,13 +134,5 @@ public sealed class AuditSamplingFaultMatrixTests(ITestOutputHelper output)
         Expect(problems, keys.Distinct().Count() == keys.Count, $"{when}: an image has two loops");
         Expect(problems, keys.All(Due.Contains), $"{when}: a loop for an image not due: {string.Join(", ", keys)}");
         Expect(problems, slots == keys.Count, $"{when}: {slots} slots for {keys.Count} loops");
-    }
-
-    private static void Expect(List<string> problems, bool holds, string problem)
-    {
-        if (!holds)
-        {
-            problems.Add(problem);
-        }
     }
 }

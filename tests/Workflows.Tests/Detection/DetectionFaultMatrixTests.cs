@@ -4,6 +4,7 @@ using ContinuousImprovement.Core.Storage;
 using ContinuousImprovement.Handlers.Detection;
 using ContinuousImprovement.Workflows.Tests.Twin;
 using Xunit.Abstractions;
+using static ContinuousImprovement.Workflows.Tests.Twin.FaultMatrix;
 
 namespace ContinuousImprovement.Workflows.Tests.Detection;
 
@@ -22,10 +23,6 @@ public sealed class DetectionFaultMatrixTests(ITestOutputHelper output)
         typeof(IObjectStore), typeof(IParameterStore), typeof(IModelRuntime), typeof(IInferenceLog),
         typeof(IHumanReview), typeof(INotifier), typeof(INotificationDigest),
     ];
-
-    private static readonly FaultMode[] Modes = [FaultMode.Once, FaultMode.Second, FaultMode.Always];
-
-    private static readonly PortFailure[] Kinds = [PortFailure.Throttled, PortFailure.Unavailable, PortFailure.Timeout, PortFailure.NotReady];
 
     private static readonly Scenario[] Scenarios =
     [
@@ -118,14 +115,6 @@ public sealed class DetectionFaultMatrixTests(ITestOutputHelper output)
         }
 
         return problems;
-    }
-
-    private static void Expect(List<string> problems, bool holds, string problem)
-    {
-        if (!holds)
-        {
-            problems.Add(problem);
-        }
     }
 
     private sealed record Scenario(string Name, string Key, byte[] Body, string Outcome, string Notification, bool Mailed);

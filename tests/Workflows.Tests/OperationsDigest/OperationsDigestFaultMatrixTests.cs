@@ -3,6 +3,7 @@ using ContinuousImprovement.Core.Drift;
 using ContinuousImprovement.Core.Ports;
 using ContinuousImprovement.Workflows.Tests.Twin;
 using Xunit.Abstractions;
+using static ContinuousImprovement.Workflows.Tests.Twin.FaultMatrix;
 
 namespace ContinuousImprovement.Workflows.Tests.OperationsDigest;
 
@@ -31,10 +32,6 @@ public sealed class OperationsDigestFaultMatrixTests(ITestOutputHelper output)
         (typeof(INotificationDigest), nameof(INotificationDigest.MarkSentAsync)),
         (typeof(INotifier), nameof(INotifier.PublishAsync)),
     ];
-
-    private static readonly FaultMode[] Modes = [FaultMode.Once, FaultMode.Second, FaultMode.Always];
-
-    private static readonly PortFailure[] Kinds = [PortFailure.Throttled, PortFailure.Unavailable, PortFailure.Timeout, PortFailure.NotReady];
 
     [Fact]
     public async Task No_port_failing_once_or_always_loses_a_notification_stays_silent_or_mails_twice_beyond_at_least_once()
@@ -113,13 +110,5 @@ public sealed class OperationsDigestFaultMatrixTests(ITestOutputHelper output)
         Expect(problems, digests.All(d => d.Message.Contains("  5  detection-completed\n", StringComparison.Ordinal)), "a digest does not hold all five notifications");
         Expect(problems, all.Count(k => k == "drift-detected") == (atLeastOnceDrift ? 2 : 1), $"{all.Count(k => k == "drift-detected")} drift mails");
         return problems;
-    }
-
-    private static void Expect(List<string> problems, bool holds, string problem)
-    {
-        if (!holds)
-        {
-            problems.Add(problem);
-        }
     }
 }

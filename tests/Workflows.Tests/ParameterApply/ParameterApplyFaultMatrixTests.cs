@@ -3,6 +3,7 @@ using ContinuousImprovement.Core.Parameters;
 using ContinuousImprovement.Core.Ports;
 using ContinuousImprovement.Workflows.Tests.Twin;
 using Xunit.Abstractions;
+using static ContinuousImprovement.Workflows.Tests.Twin.FaultMatrix;
 
 namespace ContinuousImprovement.Workflows.Tests.ParameterApply;
 
@@ -16,10 +17,6 @@ namespace ContinuousImprovement.Workflows.Tests.ParameterApply;
 public sealed class ParameterApplyFaultMatrixTests(ITestOutputHelper output)
 {
     private static readonly Type[] Ports = [typeof(IParameterStore), typeof(ILeases), typeof(ISchedules), typeof(INotifier), typeof(INotificationDigest)];
-
-    private static readonly FaultMode[] Modes = [FaultMode.Once, FaultMode.Second, FaultMode.Always];
-
-    private static readonly PortFailure[] Kinds = [PortFailure.Throttled, PortFailure.Unavailable, PortFailure.Timeout, PortFailure.NotReady];
 
     private static readonly Scenario[] Scenarios =
     [
@@ -87,14 +84,6 @@ public sealed class ParameterApplyFaultMatrixTests(ITestOutputHelper output)
         Expect(problems, error?.Message.Contains($"Port.{plan.Kind}", StringComparison.Ordinal) == true, "the mail does not name the failure");
         Expect(problems, error?.Subject.Contains(scenario.Parameter, StringComparison.Ordinal) == true, "the mail does not name the parameter");
         return problems;
-    }
-
-    private static void Expect(List<string> problems, bool holds, string problem)
-    {
-        if (!holds)
-        {
-            problems.Add(problem);
-        }
     }
 
     private sealed record Scenario(string Name, string Parameter, string Value, string InForce, string Outcome, string Notification);

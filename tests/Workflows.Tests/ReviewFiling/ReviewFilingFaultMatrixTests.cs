@@ -4,6 +4,7 @@ using ContinuousImprovement.Core.Storage;
 using ContinuousImprovement.Handlers.ReviewFiling;
 using ContinuousImprovement.Workflows.Tests.Twin;
 using Xunit.Abstractions;
+using static ContinuousImprovement.Workflows.Tests.Twin.FaultMatrix;
 
 namespace ContinuousImprovement.Workflows.Tests.ReviewFiling;
 
@@ -17,10 +18,6 @@ namespace ContinuousImprovement.Workflows.Tests.ReviewFiling;
 public sealed class ReviewFilingFaultMatrixTests(ITestOutputHelper output)
 {
     private static readonly Type[] Ports = [typeof(IObjectStore), typeof(IParameterStore), typeof(IInferenceLog), typeof(INotifier), typeof(INotificationDigest)];
-
-    private static readonly FaultMode[] Modes = [FaultMode.Once, FaultMode.Second, FaultMode.Always];
-
-    private static readonly PortFailure[] Kinds = [PortFailure.Throttled, PortFailure.Unavailable, PortFailure.Timeout, PortFailure.NotReady];
 
     private static readonly Scenario[] Scenarios =
     [
@@ -91,14 +88,6 @@ public sealed class ReviewFilingFaultMatrixTests(ITestOutputHelper output)
         }
 
         return problems;
-    }
-
-    private static void Expect(List<string> problems, bool holds, string problem)
-    {
-        if (!holds)
-        {
-            problems.Add(problem);
-        }
     }
 
     private sealed record Scenario(string Name, bool Labeled, string Outcome, IReadOnlyList<string> Mailed, IReadOnlyList<string> Digested);

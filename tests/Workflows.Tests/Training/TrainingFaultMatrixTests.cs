@@ -4,6 +4,7 @@ using ContinuousImprovement.Handlers.Training;
 using ContinuousImprovement.Local.Adapters;
 using ContinuousImprovement.Workflows.Tests.Twin;
 using Xunit.Abstractions;
+using static ContinuousImprovement.Workflows.Tests.Twin.FaultMatrix;
 
 namespace ContinuousImprovement.Workflows.Tests.Training;
 
@@ -37,10 +38,6 @@ public sealed class TrainingFaultMatrixTests(ITestOutputHelper output)
         (typeof(INotifier), nameof(INotifier.PublishAsync)),
         (typeof(INotificationDigest), nameof(INotificationDigest.AddAsync)),
     ];
-
-    private static readonly FaultMode[] Modes = [FaultMode.Once, FaultMode.Second, FaultMode.Always];
-
-    private static readonly PortFailure[] Kinds = [PortFailure.Throttled, PortFailure.Unavailable, PortFailure.Timeout, PortFailure.NotReady];
 
     private static readonly bool[] Replacements = [false, true];
 
@@ -160,13 +157,5 @@ public sealed class TrainingFaultMatrixTests(ITestOutputHelper output)
         }
 
         return problems;
-    }
-
-    private static void Expect(List<string> problems, bool holds, string problem)
-    {
-        if (!holds)
-        {
-            problems.Add(problem);
-        }
     }
 }
