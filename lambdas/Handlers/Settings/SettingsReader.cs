@@ -3,6 +3,7 @@ using ContinuousImprovement.Core.Ports;
 using ContinuousImprovement.Core.Settings;
 using ContinuousImprovement.Core.State;
 using ContinuousImprovement.Handlers.Invocation;
+using ContinuousImprovement.Handlers.State;
 
 namespace ContinuousImprovement.Handlers.Settings;
 
@@ -37,22 +38,8 @@ public sealed class SettingsReader(IParameterStore store, ParameterCatalog catal
             }
         }
 
-        var state = ReadState(systemState);
+        var state = SystemStateStore.Parse(catalog, systemState);
         var resolved = ParameterResolver.Resolve(catalog, raw, state.LastGoodParameters);
         return new SettingsInForce(resolved, OperatorSettings.From(resolved), state);
-    }
-
-    // A fresh deployment has no system parameter yet: nothing serves, nothing is remembered.
-    private SystemState ReadState(string? json)
-    {
-        if (json is null)
-        {
-            return SystemState.Initial;
-        }
-
-        var read = SystemStateDocument.Parse(json);
-        return read.State ?? throw new HandlerException(
-            HandlerErrors.InvalidState,
-            $"The system parameter {catalog.FullName(catalog.SystemParameter.Name)} cannot be read, so it is unknown which model serves: {read.Error}");
     }
 }

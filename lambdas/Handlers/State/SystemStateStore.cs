@@ -1,3 +1,4 @@
+using ContinuousImprovement.Core.Parameters;
 using ContinuousImprovement.Core.Ports;
 using ContinuousImprovement.Core.State;
 using ContinuousImprovement.Handlers.Invocation;
@@ -148,14 +149,24 @@ public sealed class SystemStateStore(Ports ports, TimeSpan? leaseWait = null)
         await ports.Notifier.PublishAsync(new Notification(NotificationKinds.WorkflowError, "System parameter: a write was replaced", message, ports.Time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
     }
 
-    private SystemState Parse(StoredParameter? stored)
+    /// <summary>
+    /// The state in <paramref name="json"/>, as stored under <paramref name="catalog"/>'s system parameter; a fresh
+    /// deployment has none yet (null): nothing serves, nothing is remembered.
+    /// </summary>
+    /// <exception cref="HandlerException"><see cref="HandlerErrors.InvalidState"/> when the stored state cannot be read.</exception>
+    public static SystemState Parse(ParameterCatalog catalog, string? json)
     {
-        if (stored is null)
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (json is null)
         {
             return SystemState.Initial;
         }
 
-        var read = SystemStateDocument.Parse(stored.Value);
-        return read.State ?? throw new HandlerException(HandlerErrors.InvalidState, $"The system parameter {Name} cannot be read, so it is unknown which model serves: {read.Error}");
+        var read = SystemStateDocument.Parse(json);
+        return read.State ?? throw new HandlerException(
+            HandlerErrors.InvalidState,
+            $"The system parameter {catalog.FullName(catalog.SystemParameter.Name)} cannot be read, so it is unknown which model serves: {read.Error}");
     }
+
+    private SystemState Parse(StoredParameter? stored) => Parse(ports.Catalog, stored?.Value);
 }
