@@ -93,6 +93,13 @@ public sealed partial class ContinuousImprovementStack : Stack
             Encryption = TableEncryption.AWS_MANAGED,
             RemovalPolicy = RemovalPolicy.RETAIN,
         });
+        InferenceLog.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
+        {
+            IndexName = TableLayout.LabeledByModelIndex,
+            PartitionKey = new Attribute { Name = TableLayout.LabeledModel, Type = AttributeType.STRING },
+            ProjectionType = ProjectionType.INCLUDE,
+            NonKeyAttributes = [.. TableLayout.LabeledByModelProjection],
+        });
 
         Topic = new Topic(this, "Notifications", new TopicProps
         {

@@ -186,8 +186,9 @@ internal sealed class HandlerPermissions(PermissionTargets targets)
                 ReadSettings(function);
                 break;
             case OperationsDigestWorkflow.CheckDrift:
-                // The serving model's confusion is a Scan of its human-labeled predictions; the last alert an item.
-                Items(function, "dynamodb:Scan", "dynamodb:GetItem");
+                // The serving model's confusion is a Query of the labeled-by-model index; the last alert an item.
+                Items(function, "dynamodb:GetItem");
+                Allow(function, ["dynamodb:Query"], [$"{targets.Table.TableArn}/index/{TableLayout.LabeledByModelIndex}"]);
                 break;
             case OperationsDigestWorkflow.RecordDrift:
                 Items(function, "dynamodb:PutItem", "dynamodb:GetItem");

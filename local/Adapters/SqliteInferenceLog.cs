@@ -35,6 +35,7 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
             human_label TEXT,
             audited INTEGER NOT NULL DEFAULT 0);
         CREATE INDEX IF NOT EXISTS inferences_by_image ON inferences (image_key, sequence);
+        CREATE INDEX IF NOT EXISTS inferences_labeled_by_model ON inferences (model_version_arn) WHERE human_label IS NOT NULL;
         CREATE TABLE IF NOT EXISTS human_loop_days (day TEXT PRIMARY KEY, count INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS audit_cursor (
             id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -164,48 +165,11 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
             return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long count ? (int)count : 0;
         }, cancellationToken);
 
-    public Task<IReadOnlyList<InferenceRecord>> RetrainingCandidatesAsync(double confidenceThreshold, int limit, CancellationToken cancellationToken) =>
-        QueryAsync(
-            """
-            WHERE (human_label IS NOT NULL AND (top_label IS NULL OR human_label <> top_label))
-               OR top_confidence IS NULL OR top_confidence < $threshold
-            ORDER BY sequence DESC LIMIT $limit
-            """,
-            command =>
-            {
-                command.Parameters.AddWithValue("$threshold", confidenceThreshold);
-                command.Parameters.AddWithValue("$limit", Math.Max(0, limit));
-            },
-            cancellationToken);
-
-    public Task<ModelConfusion> ConfusionAsync(string modelVersionArn, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(modelVersionArn);
-        return file.RunAsync("summarize a model's confusion", async connection =>
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT human_label, top_label, COUNT(*) FROM inferences
-                WHERE model_version_arn = $model AND human_label IS NOT NULL AND human_label <> ''
-                GROUP BY human_label, top_label
-                """;
-            command.Parameters.AddWithValue("$model", modelVersionArn);
-            var cells = new List<ConfusionCell>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                cells.Add(new ConfusionCell(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), (int)reader.GetInt64(2)));
-            }
-
-            return ModelConfusion.Of(modelVersionArn, cells);
-        }, cancellationToken);
-    }
-
-    public Task<ModelConfusion> ConfusionPickedByAsync(string modelVersionArn, IReadOnlySet<string> pickedBy, CancellationToken cancellationToken)
+    public Task<ModelConfusion> ConfusionAsync(string modelVersionArn, IReadOnlySet<string> pickedBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(modelVersionArn);
         ArgumentNullException.ThrowIfNull(pickedBy);
-        return file.RunAsync("summarize a model's confusion on picked images", async connection =>
+        return file.RunAsync("summarize a model's confusion", async connection =>
         {
             // The reasons are JSON text, so the rule names are matched here rather than in SQL.
             await using var command = connection.CreateCommand();
@@ -368,15 +332,6 @@ public sealed class SqliteInferenceLog : IInferenceLog, IDisposable
             command.CommandText = $"SELECT {Columns} FROM inferences ORDER BY sequence";
             return await ReadRecordsAsync(command, cancellationToken).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
-
-    private async Task<IReadOnlyList<InferenceRecord>> QueryAsync(string where, Action<SqliteCommand> bind, CancellationToken cancellationToken) =>
-        (await file.RunAsync("query the inference log", async connection =>
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {Columns} FROM inferences {where}";
-            bind(command);
-            return await ReadRecordsAsync(command, cancellationToken).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false)).Select(r => r.Record).ToList();
 
     private static async Task<IReadOnlyList<(long Sequence, InferenceRecord Record)>> ReadRecordsAsync(SqliteCommand command, CancellationToken cancellationToken) =>
         (await ReadRowsAsync(command, cancellationToken).ConfigureAwait(false)).Select(r => (r.Sequence, r.Record)).ToList();

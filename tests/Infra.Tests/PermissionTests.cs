@@ -99,7 +99,7 @@ public sealed class PermissionTests
         { AuditSamplingWorkflow.FinishRound, [$"dynamodb:GetItem {Table}", $"dynamodb:PutItem {Table}"] },
         { AuditSamplingWorkflow.DescribeFailure, [] },
         { OperationsDigestWorkflow.LoadSettings, ReadSettings },
-        { OperationsDigestWorkflow.CheckDrift, [$"dynamodb:GetItem {Table}", $"dynamodb:Scan {Table}"] },
+        { OperationsDigestWorkflow.CheckDrift, [$"dynamodb:GetItem {Table}", $"dynamodb:Query {Table}/index/LabeledByModel"] },
         { OperationsDigestWorkflow.RecordDrift, [$"dynamodb:GetItem {Table}", $"dynamodb:PutItem {Table}"] },
         { OperationsDigestWorkflow.Claim, [$"dynamodb:BatchWriteItem {Table}", $"dynamodb:DeleteItem {Table}", $"dynamodb:GetItem {Table}", $"dynamodb:PutItem {Table}", $"dynamodb:Query {Table}"] },
         { OperationsDigestWorkflow.Publish, ["sns:Publish {Topic}"] },

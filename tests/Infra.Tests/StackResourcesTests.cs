@@ -67,6 +67,22 @@ public sealed class StackResourcesTests
             {
                 new Dictionary<string, object> { ["AttributeName"] = Core.Storage.TableLayout.PartitionKey, ["AttributeType"] = "S" },
                 new Dictionary<string, object> { ["AttributeName"] = Core.Storage.TableLayout.SortKey, ["AttributeType"] = "S" },
+                new Dictionary<string, object> { ["AttributeName"] = "LabeledModel", ["AttributeType"] = "S" },
+            },
+        }));
+
+    [Fact]
+    public void The_table_has_the_sparse_index_the_drift_check_queries_carrying_what_a_confusion_count_reads() =>
+        T.HasResourceProperties("AWS::DynamoDB::Table", Match.ObjectLike(new Dictionary<string, object>
+        {
+            ["GlobalSecondaryIndexes"] = new object[]
+            {
+                new Dictionary<string, object>
+                {
+                    ["IndexName"] = "LabeledByModel",
+                    ["KeySchema"] = new object[] { new Dictionary<string, object> { ["AttributeName"] = "LabeledModel", ["KeyType"] = "HASH" } },
+                    ["Projection"] = new Dictionary<string, object> { ["ProjectionType"] = "INCLUDE", ["NonKeyAttributes"] = new object[] { "HumanLabel", "TopLabel", "Reasons" } },
+                },
             },
         }));
 

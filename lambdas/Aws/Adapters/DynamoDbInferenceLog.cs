@@ -30,12 +30,10 @@ namespace ContinuousImprovement.Aws.Adapters;
 /// (<c>SEQ#n</c>) and then their prediction items, each in BatchGetItem calls of at most 100 keys with consistent reads,
 /// up to the counter's value. A number whose pointer or item is missing is a write still under way, or one that failed
 /// after taking its number; the read passes over it only once a later prediction has settled, and otherwise stops before it.</para>
-/// <para>Retraining candidates are a Scan over the prediction items with the filter
-/// <c>begins_with(PK, "IMAGE#") AND ((attribute_exists(HumanLabel) AND HumanLabel &lt;&gt; TopLabel) OR attribute_not_exists(TopConfidence) OR TopConfidence &lt; :threshold)</c>,
-/// sorted newest first here, and a model's confusion is a Scan filtered on its ARN and an existing human label. A Scan reads the
-/// whole table; the training check and status views run a few times a day and the drift check once per digest (hourly by
-/// default), so that is cheap at this product's volumes. A sparse GSI on a "candidate" attribute (and one on the model
-/// version with the human label) is the way to grow past that.</para>
+/// <para>A human label also copies the prediction's model version into <c>LabeledModel</c>, the key of the sparse index
+/// <c>LabeledByModel</c> (see <see cref="TableLayout"/>): a model's confusion is a Query of that index, so the hourly drift
+/// check reads one version's labeled predictions, never the whole log. Index reads are eventually consistent; a label
+/// recorded within the last second may wait for the next check.</para>
 /// </summary>
 public sealed class DynamoDbInferenceLog(IAmazonDynamoDB dynamo, string tableName) : IInferenceLog
 {
@@ -140,7 +138,9 @@ public sealed class DynamoDbInferenceLog(IAmazonDynamoDB dynamo, string tableNam
             {
                 TableName = tableName,
                 Key = Key(item[Pk].S, item[Sk].S),
-                UpdateExpression = "SET HumanLabel = :label",
+                // The copy of the model version puts the prediction into the LabeledByModel index.
+                UpdateExpression = "SET HumanLabel = :label, #labeled = ModelVersionArn",
+                ExpressionAttributeNames = new() { ["#labeled"] = TableLayout.LabeledModel },
                 ExpressionAttributeValues = new() { [":label"] = S(label) },
             }, cancellationToken).ConfigureAwait(false);
             return true;
@@ -183,37 +183,6 @@ public sealed class DynamoDbInferenceLog(IAmazonDynamoDB dynamo, string tableNam
             }, cancellationToken)).ConfigureAwait(false);
         }, cancellationToken);
 
-    public Task<IReadOnlyList<InferenceRecord>> RetrainingCandidatesAsync(double confidenceThreshold, int limit, CancellationToken cancellationToken)
-    {
-        if (limit <= 0)
-        {
-            return Task.FromResult<IReadOnlyList<InferenceRecord>>([]);
-        }
-
-        return PortFailures.Guard("list retraining candidates", async () =>
-        {
-            var found = new List<(long Sequence, InferenceRecord Record)>();
-            Dictionary<string, AttributeValue>? start = null;
-            do
-            {
-                var page = await dynamo.ScanAsync(new ScanRequest
-                {
-                    TableName = tableName,
-                    FilterExpression = "begins_with(PK, :image) AND ((attribute_exists(HumanLabel) AND (attribute_not_exists(TopLabel) OR HumanLabel <> TopLabel)) OR attribute_not_exists(TopConfidence) OR TopConfidence < :threshold)",
-                    ExpressionAttributeValues = new() { [":image"] = S("IMAGE#"), [":threshold"] = Number(confidenceThreshold) },
-                    ExclusiveStartKey = start,
-                    ConsistentRead = true,
-                }, cancellationToken).ConfigureAwait(false);
-                found.AddRange((page.Items ?? []).Select(item => (long.Parse(item["Seq"].N, CultureInfo.InvariantCulture), Record(item))));
-                start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-            }
-            while (start is not null);
-
-            IReadOnlyList<InferenceRecord> newestFirst = found.OrderByDescending(f => f.Sequence).Take(limit).Select(f => f.Record).ToList();
-            return newestFirst;
-        }, cancellationToken);
-    }
-
     public Task<int> HumanLoopsOnAsync(DateOnly day, CancellationToken cancellationToken) =>
         PortFailures.Guard("count human loops", async () =>
         {
@@ -221,17 +190,43 @@ public sealed class DynamoDbInferenceLog(IAmazonDynamoDB dynamo, string tableNam
             return item.Item is { } found && found.TryGetValue("count", out var count) ? int.Parse(count.N, CultureInfo.InvariantCulture) : 0;
         }, cancellationToken);
 
-    public Task<ModelConfusion> ConfusionAsync(string modelVersionArn, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(modelVersionArn);
-        return PortFailures.Guard("summarize a model's confusion", () => ScanConfusionAsync(modelVersionArn, null, cancellationToken), cancellationToken);
-    }
-
-    public Task<ModelConfusion> ConfusionPickedByAsync(string modelVersionArn, IReadOnlySet<string> pickedBy, CancellationToken cancellationToken)
+    public Task<ModelConfusion> ConfusionAsync(string modelVersionArn, IReadOnlySet<string> pickedBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(modelVersionArn);
         ArgumentNullException.ThrowIfNull(pickedBy);
-        return PortFailures.Guard("summarize a model's confusion on picked images", () => ScanConfusionAsync(modelVersionArn, pickedBy, cancellationToken), cancellationToken);
+        return PortFailures.Guard("summarize a model's confusion", async () =>
+        {
+            var counts = new Dictionary<(string Truth, string? Predicted), int>();
+            Dictionary<string, AttributeValue>? start = null;
+            do
+            {
+                var page = await dynamo.QueryAsync(new QueryRequest
+                {
+                    TableName = tableName,
+                    IndexName = TableLayout.LabeledByModelIndex,
+                    KeyConditionExpression = "#model = :model",
+                    FilterExpression = "HumanLabel <> :empty",
+                    ProjectionExpression = string.Join(", ", TableLayout.LabeledByModelProjection),
+                    ExpressionAttributeNames = new() { ["#model"] = TableLayout.LabeledModel },
+                    ExpressionAttributeValues = new() { [":model"] = S(modelVersionArn), [":empty"] = S("") },
+                    ExclusiveStartKey = start,
+                }, cancellationToken).ConfigureAwait(false);
+                foreach (var item in page.Items ?? [])
+                {
+                    var reasons = item.TryGetValue("Reasons", out var listed) ? (listed.L ?? []).Select(r => r.S ?? "") : [];
+                    if (LabelSources.PickedBy(reasons, pickedBy))
+                    {
+                        var key = (item["HumanLabel"].S, item.TryGetValue("TopLabel", out var top) ? top.S : null);
+                        counts[key] = counts.GetValueOrDefault(key) + 1;
+                    }
+                }
+
+                start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+            }
+            while (start is not null);
+
+            return ModelConfusion.Of(modelVersionArn, counts.Select(c => new ConfusionCell(c.Key.Truth, c.Key.Predicted, c.Value)));
+        }, cancellationToken);
     }
 
     public Task<DriftAlert?> DriftAlertAsync(string modelVersionArn, CancellationToken cancellationToken)
@@ -403,40 +398,6 @@ public sealed class DynamoDbInferenceLog(IAmazonDynamoDB dynamo, string tableNam
 
     internal static string SequenceSk(long sequence) => "SEQ#" + sequence.ToString("D20", CultureInfo.InvariantCulture);
 
-    // A model's human-labeled predictions, Scanned (no index by model version); with pickedBy, only those a listed
-    // rule picked, which the reasons tell.
-    private async Task<ModelConfusion> ScanConfusionAsync(string modelVersionArn, IReadOnlySet<string>? pickedBy, CancellationToken cancellationToken)
-    {
-        var counts = new Dictionary<(string Truth, string? Predicted), int>();
-        Dictionary<string, AttributeValue>? start = null;
-        do
-        {
-            var page = await dynamo.ScanAsync(new ScanRequest
-            {
-                TableName = tableName,
-                FilterExpression = "begins_with(PK, :image) AND ModelVersionArn = :model AND attribute_exists(HumanLabel) AND HumanLabel <> :empty",
-                ProjectionExpression = pickedBy is null ? "HumanLabel, TopLabel" : "HumanLabel, TopLabel, Reasons",
-                ExpressionAttributeValues = new() { [":image"] = S("IMAGE#"), [":model"] = S(modelVersionArn), [":empty"] = S("") },
-                ExclusiveStartKey = start,
-                ConsistentRead = true,
-            }, cancellationToken).ConfigureAwait(false);
-            foreach (var item in page.Items ?? [])
-            {
-                var reasons = item.TryGetValue("Reasons", out var listed) ? (listed.L ?? []).Select(r => r.S ?? "") : [];
-                if (pickedBy is null || LabelSources.PickedBy(reasons, pickedBy))
-                {
-                    var key = (item["HumanLabel"].S, item.TryGetValue("TopLabel", out var top) ? top.S : null);
-                    counts[key] = counts.GetValueOrDefault(key) + 1;
-                }
-            }
-
-            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-        }
-        while (start is not null);
-
-        return ModelConfusion.Of(modelVersionArn, counts.Select(c => new ConfusionCell(c.Key.Truth, c.Key.Predicted, c.Value)));
-    }
-
     private static string SequencePk(long sequence) => "SEQ#" + sequence.ToString(CultureInfo.InvariantCulture);
 
     private static string DriftPk(string modelVersionArn) => "DRIFT#" + modelVersionArn;
@@ -525,12 +486,13 @@ public sealed class DynamoDbInferenceLog(IAmazonDynamoDB dynamo, string tableNam
         if (record.HumanLabel is not null)
         {
             item["HumanLabel"] = S(record.HumanLabel);
+            item[TableLayout.LabeledModel] = S(record.ModelVersionArn);
         }
 
         return item;
     }
 
-    private static InferenceRecord Record(Dictionary<string, AttributeValue> item) => new(
+    internal static InferenceRecord Record(Dictionary<string, AttributeValue> item) => new(
         item["ImageKey"].S,
         item["ModelVersionArn"].S,
         new Prediction((item["Labels"].L ?? []).Select(l => new LabelConfidence(l.M["Label"].S, double.Parse(l.M["Confidence"].N, CultureInfo.InvariantCulture))).ToList()),

@@ -53,23 +53,13 @@ public interface IInferenceLog
     Task<int> HumanLoopsOnAsync(DateOnly day, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Images worth retraining on: a human label that differs from the prediction, or a top confidence below
-    /// <paramref name="confidenceThreshold"/> (0–100), newest first.
-    /// </summary>
-    Task<IReadOnlyList<InferenceRecord>> RetrainingCandidatesAsync(double confidenceThreshold, int limit, CancellationToken cancellationToken);
-
-    /// <summary>
     /// How the top labels of <paramref name="modelVersionArn"/> compare with the human labels of the images it
-    /// predicted (records without a human label are left out).
+    /// predicted that one of <paramref name="pickedBy"/> sent to a human: a rule name, as <see cref="LabelSources.PickedBy"/>
+    /// reads the record's reasons (e.g. <c>random</c>, <c>audit-sampling</c>). Records without a human label are left out.
+    /// The drift check counts only labels that represent the images at large; a label recorded moments ago may be
+    /// counted only by the next read (the AWS adapter reads an index, which follows the table within a second).
     /// </summary>
-    Task<ModelConfusion> ConfusionAsync(string modelVersionArn, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Like <see cref="ConfusionAsync"/>, but only over the human labels of images one of <paramref name="pickedBy"/>
-    /// sent to a human: a rule name, as <see cref="LabelSources.PickedBy"/> reads the record's reasons (e.g.
-    /// <c>random</c>, <c>audit-sampling</c>). The drift check counts only labels that represent the images at large.
-    /// </summary>
-    Task<ModelConfusion> ConfusionPickedByAsync(string modelVersionArn, IReadOnlySet<string> pickedBy, CancellationToken cancellationToken);
+    Task<ModelConfusion> ConfusionAsync(string modelVersionArn, IReadOnlySet<string> pickedBy, CancellationToken cancellationToken);
 
     /// <summary>The last drift alert raised for <paramref name="modelVersionArn"/>; null when none was.</summary>
     Task<DriftAlert?> DriftAlertAsync(string modelVersionArn, CancellationToken cancellationToken);

@@ -29,7 +29,7 @@ public sealed class CheckDrift(Ports ports) : IHandler<CheckDriftRequest, DriftC
             return new DriftChecked(none.Status.ToString(), none.Summary, false);
         }
 
-        var confusion = await ports.Inferences.ConfusionPickedByAsync(serving.ProjectVersionArn, settings.LabelSources, cancellationToken).ConfigureAwait(false);
+        var confusion = await ports.Inferences.ConfusionAsync(serving.ProjectVersionArn, settings.LabelSources, cancellationToken).ConfigureAwait(false);
         var last = await ports.Inferences.DriftAlertAsync(serving.ProjectVersionArn, cancellationToken).ConfigureAwait(false);
         var decision = DriftCheck.Decide(serving, confusion, last, settings, now);
         return decision.Status == DriftStatus.Drift

@@ -4,6 +4,7 @@ using ContinuousImprovement.Aws.Tests.Peers;
 using ContinuousImprovement.Core.Audit;
 using ContinuousImprovement.Core.Ports;
 using ContinuousImprovement.Core.Sampling;
+using ContinuousImprovement.Core.Storage;
 using ContinuousImprovement.Core.Training;
 
 namespace ContinuousImprovement.Aws.Tests.Adapters;
@@ -20,6 +21,20 @@ public sealed class DynamoDbInferenceLogTests(DynaliteFixture dynamo) : IClassFi
     {
         var table = await dynamo.NewTableAsync();
         return (new DynamoDbInferenceLog(dynamo.Client, table), table);
+    }
+
+    // An image's records as stored, newest first, read straight off the table.
+    private async Task<List<InferenceRecord>> StoredAsync(string table, string imageKey)
+    {
+        var items = await dynamo.Client.QueryAsync(new QueryRequest
+        {
+            TableName = table,
+            KeyConditionExpression = "PK = :pk",
+            ExpressionAttributeValues = new() { [":pk"] = new() { S = DynamoDbInferenceLog.ImagePk(imageKey) } },
+            ScanIndexForward = false,
+            ConsistentRead = true,
+        });
+        return items.Items.Select(DynamoDbInferenceLog.Record).ToList();
     }
 
     // What a RecordAsync that failed after taking its number leaves: the counter moved, nothing written.
@@ -61,16 +76,14 @@ public sealed class DynamoDbInferenceLogTests(DynaliteFixture dynamo) : IClassFi
     }
 
     [Fact]
-    public async Task A_low_confidence_record_is_a_retraining_candidate_with_everything_it_was_logged_with()
+    public async Task A_record_is_stored_with_everything_it_was_logged_with()
     {
-        var log = await NewLogAsync();
+        var (log, table) = await NewLogAndTableAsync();
         var record = Record("uploads/low.jpg", "cat", 41.5) with { SentToHuman = true, Reasons = ["low confidence"], HumanLoopName = "loop-1" };
         await log.RecordAsync(record, CancellationToken.None);
-        await log.RecordAsync(Record("uploads/high.jpg", "cat", 99), CancellationToken.None);
 
-        var candidates = await log.RetrainingCandidatesAsync(60, 10, CancellationToken.None);
+        var only = Assert.Single(await StoredAsync(table, "uploads/low.jpg"));
 
-        var only = Assert.Single(candidates);
         Assert.Equal(record.ImageKey, only.ImageKey);
         Assert.Equal(record.ModelVersionArn, only.ModelVersionArn);
         Assert.Equal(record.Prediction, only.Prediction);
@@ -82,31 +95,32 @@ public sealed class DynamoDbInferenceLogTests(DynaliteFixture dynamo) : IClassFi
     }
 
     [Fact]
-    public async Task A_human_label_that_differs_from_the_prediction_makes_a_candidate_and_one_that_agrees_does_not()
-    {
-        var log = await NewLogAsync();
-        await log.RecordAsync(Record("wrong.jpg", "cat", 95), CancellationToken.None);
-        await log.RecordAsync(Record("right.jpg", "cat", 95), CancellationToken.None);
-
-        await log.RecordHumanLabelAsync("wrong.jpg", "dog", CancellationToken.None);
-        await log.RecordHumanLabelAsync("right.jpg", "cat", CancellationToken.None);
-
-        var candidate = Assert.Single(await log.RetrainingCandidatesAsync(60, 10, CancellationToken.None));
-        Assert.Equal("wrong.jpg", candidate.ImageKey);
-        Assert.Equal("dog", candidate.HumanLabel);
-    }
-
-    [Fact]
     public async Task The_human_label_goes_to_the_images_newest_record()
     {
-        var log = await NewLogAsync();
+        var (log, table) = await NewLogAndTableAsync();
         await log.RecordAsync(Record("same.jpg", "cat", 10, minute: 0), CancellationToken.None);
         await log.RecordAsync(Record("same.jpg", "cat", 20, minute: 1), CancellationToken.None);
 
         await log.RecordHumanLabelAsync("same.jpg", "dog", CancellationToken.None);
 
-        var candidates = await log.RetrainingCandidatesAsync(60, 10, CancellationToken.None);
-        Assert.Equal([("dog", 20.0), (null, 10.0)], candidates.Select(c => (c.HumanLabel, c.Prediction.Top!.Confidence)));
+        var stored = await StoredAsync(table, "same.jpg");
+        Assert.Equal([("dog", 20.0), (null, 10.0)], stored.Select(c => (c.HumanLabel, c.Prediction.Top!.Confidence)));
+    }
+
+    [Fact]
+    public async Task Only_human_labeled_predictions_enter_the_labeled_by_model_index_under_their_model_version()
+    {
+        var (log, table) = await NewLogAndTableAsync();
+        await log.RecordAsync(Record("labeled.jpg", "cat", 95), CancellationToken.None);
+        await log.RecordAsync(Record("unlabeled.jpg", "cat", 95), CancellationToken.None);
+        await log.RecordAsync(Record("logged-with-label.jpg", "cat", 95, humanLabel: "cat"), CancellationToken.None);
+        await log.RecordHumanLabelAsync("labeled.jpg", "dog", CancellationToken.None);
+
+        var indexed = await dynamo.Client.ScanAsync(new ScanRequest { TableName = table, IndexName = TableLayout.LabeledByModelIndex });
+
+        Assert.Equal(
+            [("cat", "arn:aws:rekognition:us-east-1:111122223333:project/p/version/v1/1"), ("dog", "arn:aws:rekognition:us-east-1:111122223333:project/p/version/v1/1")],
+            indexed.Items.Select(i => (i["HumanLabel"].S, i[TableLayout.LabeledModel].S)).Order());
     }
 
     [Fact]
@@ -120,29 +134,15 @@ public sealed class DynamoDbInferenceLogTests(DynaliteFixture dynamo) : IClassFi
     }
 
     [Fact]
-    public async Task Candidates_come_newest_first_up_to_the_limit()
-    {
-        var log = await NewLogAsync();
-        for (var i = 0; i < 5; i++)
-        {
-            await log.RecordAsync(Record($"c{i}.jpg", "cat", 30, minute: i), CancellationToken.None);
-        }
-
-        var candidates = await log.RetrainingCandidatesAsync(60, 3, CancellationToken.None);
-
-        Assert.Equal(["c4.jpg", "c3.jpg", "c2.jpg"], candidates.Select(c => c.ImageKey));
-    }
-
-    [Fact]
     public async Task A_decision_is_stored_on_the_record_and_a_second_one_replaces_it()
     {
-        var log = await NewLogAsync();
+        var (log, table) = await NewLogAndTableAsync();
         var sequence = await log.RecordAsync(Record("d.jpg", "cat", 20), CancellationToken.None);
 
         await log.RecordDecisionAsync(sequence, true, ["low confidence", "audit"], "loop-d", CancellationToken.None);
         await log.RecordDecisionAsync(sequence, false, ["cap reached"], null, CancellationToken.None);
 
-        var stored = Assert.Single(await log.RetrainingCandidatesAsync(60, 10, CancellationToken.None));
+        var stored = Assert.Single(await StoredAsync(table, "d.jpg"));
         Assert.False(stored.SentToHuman);
         Assert.Equal(["cap reached"], stored.Reasons);
         Assert.Null(stored.HumanLoopName);
@@ -391,7 +391,7 @@ public sealed class DynamoDbInferenceLogTests(DynaliteFixture dynamo) : IClassFi
         var log = await NewLogAsync();
         async Task LabeledAsync(string key, string model, Prediction prediction, string? human)
         {
-            await log.RecordAsync(Record(key, "x", 1) with { ModelVersionArn = model, Prediction = prediction }, CancellationToken.None);
+            await log.RecordAsync(Record(key, "x", 1) with { ModelVersionArn = model, Prediction = prediction, Reasons = ["random: draw vs rate: 0.01 < 0.05 (seed 7)"] }, CancellationToken.None);
             if (human is not null)
             {
                 await log.RecordHumanLabelAsync(key, human, CancellationToken.None);
@@ -405,10 +405,11 @@ public sealed class DynamoDbInferenceLogTests(DynaliteFixture dynamo) : IClassFi
         await LabeledAsync("e.jpg", "arn:v1", new Prediction([new("dog", 99)]), null);
         await LabeledAsync("f.jpg", "arn:v2", new Prediction([new("dog", 99)]), "cat");
 
-        var confusion = await log.ConfusionAsync("arn:v1", CancellationToken.None);
+        var random = new HashSet<string>(["random"], StringComparer.Ordinal);
+        var confusion = await log.ConfusionAsync("arn:v1", random, CancellationToken.None);
 
         Assert.Equal([new ConfusionCell("cat", "cat", 2), new ConfusionCell("dog", null, 1), new ConfusionCell("dog", "cat", 1)], confusion.Cells);
         Assert.Equal((4, 2), (confusion.Total, confusion.Agreed));
-        Assert.Empty((await log.ConfusionAsync("arn:none", CancellationToken.None)).Cells);
+        Assert.Empty((await log.ConfusionAsync("arn:none", random, CancellationToken.None)).Cells);
     }
 }

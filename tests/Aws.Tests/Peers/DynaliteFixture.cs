@@ -25,7 +25,7 @@ public sealed class DynaliteFixture : IAsyncLifetime
             new AmazonDynamoDBConfig { ServiceURL = peer.Url.ToString(), AuthenticationRegion = "us-east-1" });
     }
 
-    /// <summary>A fresh table with the inference log's key schema (PK, SK strings), so tests do not share state.</summary>
+    /// <summary>A fresh table with the inference log's key schema (PK, SK strings) and index, so tests do not share state.</summary>
     public async Task<string> NewTableAsync()
     {
         var name = $"inferences-{Interlocked.Increment(ref tables)}";
@@ -34,8 +34,17 @@ public sealed class DynaliteFixture : IAsyncLifetime
             TableName = name,
             BillingMode = BillingMode.PAY_PER_REQUEST,
             // Keyed as the stack creates the table.
-            AttributeDefinitions = [new(TableLayout.PartitionKey, ScalarAttributeType.S), new(TableLayout.SortKey, ScalarAttributeType.S)],
+            AttributeDefinitions = [new(TableLayout.PartitionKey, ScalarAttributeType.S), new(TableLayout.SortKey, ScalarAttributeType.S), new(TableLayout.LabeledModel, ScalarAttributeType.S)],
             KeySchema = [new(TableLayout.PartitionKey, KeyType.HASH), new(TableLayout.SortKey, KeyType.RANGE)],
+            GlobalSecondaryIndexes =
+            [
+                new GlobalSecondaryIndex
+                {
+                    IndexName = TableLayout.LabeledByModelIndex,
+                    KeySchema = [new(TableLayout.LabeledModel, KeyType.HASH)],
+                    Projection = new Projection { ProjectionType = ProjectionType.INCLUDE, NonKeyAttributes = [.. TableLayout.LabeledByModelProjection] },
+                },
+            ],
         });
         // dynalite turns a table ACTIVE on a timer even at --createTableMs 0; a request before that finds no table.
         while ((await Client.DescribeTableAsync(name)).Table.TableStatus != TableStatus.ACTIVE)

@@ -2,7 +2,10 @@ using System.Text;
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 using Amazon.S3.Model;
+using ContinuousImprovement.Aws.Adapters;
 using ContinuousImprovement.Aws.Tests.Peers;
+using ContinuousImprovement.Core.Ports;
+using ContinuousImprovement.Core.Sampling;
 using ContinuousImprovement.Host.Tests.Bootstrap;
 
 namespace ContinuousImprovement.Host.Tests.Aot;
@@ -138,6 +141,32 @@ public sealed class AotAwsPeersTests(S3rverFixture s3, DynaliteFixture dynamo) :
         Assert.Equal("already remembered (a retry)", again.Json.GetProperty("note").GetString());
         Assert.False(other.IsError, Diagnostics(other, host));
         Assert.False(other.Json.GetProperty("recorded").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Check_drift_in_the_AOT_bootstrap_counts_the_serving_versions_labels_from_the_tables_index()
+    {
+        var table = await dynamo.NewTableAsync();
+        var log = new DynamoDbInferenceLog(dynamo.Client, table);
+        foreach (var (key, model, human) in new[] { ("a.png", ModelVersionArn, "cat"), ("b.png", ModelVersionArn, "dog"), ("c.png", ModelVersionArn, "dog"), ("old.png", "arn:older", "dog") })
+        {
+            await log.RecordAsync(new InferenceRecord(key, model, new Prediction([new LabelConfidence("cat", 90)]), true, ["random: draw vs rate: 0.01 < 0.05 (seed 7)"], "loop", DateTimeOffset.UnixEpoch), CancellationToken.None);
+            await log.RecordHumanLabelAsync(key, human, CancellationToken.None);
+        }
+
+        await using var host = await StartAsync("operations-digest-check-drift", table);
+        var request = $$$"""
+            {"serving":{"projectVersionArn":"{{{ModelVersionArn}}}","f1":0.9,"since":"2026-11-01T00:00:00+00:00"},"settings":{"Drift-Minimum-Human-Labels":"10"}}
+            """;
+
+        var result = await host.Api.InvokeAsync(Encoding.UTF8.GetBytes(request)).WaitAsync(Patience);
+
+        Assert.False(result.IsError, Diagnostics(result, host));
+        Assert.Equal("TooFewLabels", result.Json.GetProperty("status").GetString());
+        // a.png agreed; b.png and c.png did not; old.png belongs to another version.
+        var summary = result.Json.GetProperty("summary").GetString();
+        Assert.StartsWith("Drift not judged yet: 1 of 3 human labels", summary, StringComparison.Ordinal);
+        Assert.EndsWith(", 10 human labels needed (Drift-Minimum-Human-Labels).", summary, StringComparison.Ordinal);
     }
 
     private Task<ChildHost> StartAsync(string handler, string table, params (string Name, string Value)[] more)

@@ -39,8 +39,8 @@ public sealed class SqliteInferenceLogDriftTests : IDisposable
         await LabeledAsync("unlabeled.png", "arn:v2", "cat", null, "random: draw vs rate: 0.03 < 0.05 (seed 7)");
         await LabeledAsync("other-version.png", "arn:v1", "cat", "dog", "random: draw vs rate: 0.04 < 0.05 (seed 7)");
 
-        var picked = await log.ConfusionPickedByAsync("arn:v2", Unbiased, default);
-        var none = await log.ConfusionPickedByAsync("arn:v2", new HashSet<string>(), default);
+        var picked = await log.ConfusionAsync("arn:v2", Unbiased, default);
+        var none = await log.ConfusionAsync("arn:v2", new HashSet<string>(), default);
 
         Assert.Equal([new ConfusionCell("cat", "cat", 1), new ConfusionCell("dog", "cat", 2)], picked.Cells);
         Assert.Equal((3, 1), (picked.Total, picked.Agreed));

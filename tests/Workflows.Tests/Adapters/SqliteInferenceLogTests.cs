@@ -12,6 +12,7 @@ public sealed class SqliteInferenceLogTests : IDisposable
 {
     private static readonly DateTimeOffset At = new(2026, 3, 2, 10, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Day = new(2026, 3, 2);
+    private static readonly HashSet<string> Random = new(["random"], StringComparer.Ordinal);
     private readonly TempFolder folder = new();
     private readonly SqliteInferenceLog log;
 
@@ -124,24 +125,6 @@ public sealed class SqliteInferenceLogTests : IDisposable
     }
 
     [Fact]
-    public async Task Retraining_candidates_are_human_disagreements_and_low_confidence_predictions_newest_first()
-    {
-        await log.RecordAsync(Record("confident-agreed.png", ("cat", 99)), default);
-        await log.RecordHumanLabelAsync("confident-agreed.png", "cat", default);
-        await log.RecordAsync(Record("confident-wrong.png", ("cat", 99)), default);
-        await log.RecordHumanLabelAsync("confident-wrong.png", "dog", default);
-        await log.RecordAsync(Record("unsure.png", ("cat", 55)), default);
-        await log.RecordAsync(Record("nothing.png"), default);
-        await log.RecordAsync(Record("confident.png", ("cat", 90)), default);
-
-        var candidates = await log.RetrainingCandidatesAsync(70, 10, default);
-        var limited = await log.RetrainingCandidatesAsync(70, 1, default);
-
-        Assert.Equal(["nothing.png", "unsure.png", "confident-wrong.png"], candidates.Select(c => c.ImageKey));
-        Assert.Equal(["nothing.png"], limited.Select(c => c.ImageKey));
-    }
-
-    [Fact]
     public async Task Confident_detections_are_the_unsent_ones_at_or_above_the_minimum_with_audited_ones_kept_and_flagged()
     {
         await log.RecordAsync(Record("confident.png", ("cat", 97.5)), default);
@@ -241,7 +224,7 @@ public sealed class SqliteInferenceLogTests : IDisposable
     {
         async Task LabeledAsync(string key, string model, (string, double)[] labels, string? human)
         {
-            await log.RecordAsync(Record(key, labels) with { ModelVersionArn = model }, default);
+            await log.RecordAsync(Record(key, labels) with { ModelVersionArn = model, Reasons = ["random: draw vs rate: 0.01 < 0.05 (seed 7)"] }, default);
             if (human is not null)
             {
                 await log.RecordHumanLabelAsync(key, human, default);
@@ -255,8 +238,8 @@ public sealed class SqliteInferenceLogTests : IDisposable
         await LabeledAsync("e.png", "arn:v1", [("dog", 99)], null);
         await LabeledAsync("f.png", "arn:v2", [("dog", 99)], "cat");
 
-        var confusion = await log.ConfusionAsync("arn:v1", default);
-        var unknown = await log.ConfusionAsync("arn:none", default);
+        var confusion = await log.ConfusionAsync("arn:v1", Random, default);
+        var unknown = await log.ConfusionAsync("arn:none", Random, default);
 
         Assert.Equal([new ConfusionCell("cat", "cat", 2), new ConfusionCell("dog", null, 1), new ConfusionCell("dog", "cat", 1)], confusion.Cells);
         Assert.Equal(("arn:v1", 4, 2), (confusion.ModelVersionArn, confusion.Total, confusion.Agreed));

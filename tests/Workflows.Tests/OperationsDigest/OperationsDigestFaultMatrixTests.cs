@@ -23,7 +23,7 @@ public sealed class OperationsDigestFaultMatrixTests(ITestOutputHelper output)
     private static readonly (Type Port, string Method)[] Methods =
     [
         (typeof(IParameterStore), nameof(IParameterStore.GetByPathAsync)),
-        (typeof(IInferenceLog), nameof(IInferenceLog.ConfusionPickedByAsync)),
+        (typeof(IInferenceLog), nameof(IInferenceLog.ConfusionAsync)),
         (typeof(IInferenceLog), nameof(IInferenceLog.DriftAlertAsync)),
         (typeof(IInferenceLog), nameof(IInferenceLog.TryRecordDriftAlertAsync)),
         (typeof(INotificationDigest), nameof(INotificationDigest.CurrentClaimAsync)),

@@ -252,7 +252,7 @@ public sealed class OperationsDigestWorkflowTests
     [Fact]
     public async Task A_drift_check_that_keeps_failing_lets_the_digest_out_first_then_fails_the_run_saying_so()
     {
-        var fault = new PortFault(typeof(IInferenceLog), nameof(IInferenceLog.ConfusionPickedByAsync), FaultMode.Always, PortFailure.Unavailable);
+        var fault = new PortFault(typeof(IInferenceLog), nameof(IInferenceLog.ConfusionAsync), FaultMode.Always, PortFailure.Unavailable);
         using var twin = await OperationsTwin.StartAsync(fault: fault);
         await twin.WaitingAsync(2);
 
@@ -262,7 +262,7 @@ public sealed class OperationsDigestWorkflowTests
         Assert.Equal(["digest", "workflow-error"], twin.Outbox.Published().Select(n => n.Kind));
         Assert.Contains("Drift was not checked: the drift check failed (see the workflow-error notification).", twin.Outbox.Published()[0].Message, StringComparison.Ordinal);
         var error = twin.Outbox.Published()[1].Message;
-        Assert.Contains("The drift check failed with Port.Unavailable: operations-digest-check-drift: IInferenceLog.ConfusionPickedByAsync: injected Unavailable failure. The next run checks again.", error, StringComparison.Ordinal);
+        Assert.Contains("The drift check failed with Port.Unavailable: operations-digest-check-drift: IInferenceLog.ConfusionAsync: injected Unavailable failure. The next run checks again.", error, StringComparison.Ordinal);
         Assert.Contains("The digest of 2 notifications was mailed and marked sent.", error, StringComparison.Ordinal);
     }
 
