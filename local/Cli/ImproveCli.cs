@@ -25,7 +25,7 @@ public static class ImproveCli
         foreach (var command in new ICliCommand[]
         {
             new DemoCommand(console, folder), new UpCommand(console, folder), new UploadCommand(console, folder), new ParamsCommand(console, folder),
-            new StatusCommand(console, folder), new ExecutionsCommand(console, folder), new HistoryCommand(console, folder), new OutboxCommand(console, folder),
+            new StatusCommand(console, folder), new ExecutionsCommand(console, folder), new HistoryCommand(console, folder), new OutboxCommand(console, folder), new TrainCommand(console, folder),
         })
         {
             root.Subcommands.Add(command.Build());

@@ -146,6 +146,19 @@ public sealed class LocalTwin : IAsyncDisposable
         return Objects.PutAsync(Bucket, BucketLayout.ImagesForDetection + fileName, image, contentType ?? ContentTypes.For(fileName), null, cancellationToken);
     }
 
+    /// <summary>
+    /// An operator's start of the training workflow, with the input its schedule sends; <paramref name="retry"/> asks it
+    /// to train the unchanged labeled set again after a failed or gated-out attempt (the schedule never does, so a bad set
+    /// is not retrained every poll). Returns the execution's name; <see cref="WhenIdleAsync"/> waits for it.
+    /// </summary>
+    public string StartTraining(bool retry)
+    {
+        var name = $"training-manual-{Guid.NewGuid():N}";
+        var input = $$"""{"bucket":{{Quote(Options.Bucket)}},"projectArn":{{Quote(Options.ProjectArn)}},"retry":{{(retry ? "true" : "false")}}}""";
+        Bus.Start(TwinWorkflow.Training, input, name);
+        return name;
+    }
+
     /// <summary>The operator's settings in force (the last good value of any parameter that is bad now).</summary>
     public Task<SettingsInForce> SettingsAsync(CancellationToken cancellationToken = default) =>
         new SettingsReader(fileParameters, Catalog).ReadAsync(cancellationToken);
