@@ -25,9 +25,8 @@ public static class LabelFiling
     private const int MaxKeptExtensionLength = 16;
 
     /// <summary>
-    /// Plans the filing of <paramref name="image"/> under <paramref name="label"/>: false with an error when the
-    /// label is a reject answer (<see cref="RejectLabels.IsReject"/>, default <see cref="RejectLabels.Default"/>)
-    /// or cannot be a folder (<see cref="LabelFolder.TryEncode"/>).
+    /// Plans the filing of <paramref name="image"/> under <paramref name="label"/>, or false with the error
+    /// <see cref="WhyRefused"/> gives when the label may not be filed as a class.
     /// </summary>
     public static bool TryPlan(
         S3ObjectRef image,
@@ -39,19 +38,50 @@ public static class LabelFiling
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(label);
         plan = null;
+        if (!TryFolder(label, rejectLabels, out var normalized, out var folder, out error))
+        {
+            return false;
+        }
+
+        plan = new FilingPlan(normalized, folder, image, CandidateKeys(image, folder));
+        return true;
+    }
+
+    /// <summary>
+    /// Why <paramref name="label"/> may never be filed as a class, whatever the image, or null when it may:
+    /// in this order, it reads as a path (<see cref="PathLikeLabel.WhyRefused"/>, after NFKC), it is a reject
+    /// answer (<see cref="RejectLabels.IsReject"/> over <paramref name="rejectLabels"/>, default
+    /// <see cref="RejectLabels.Default"/>), or it cannot be a folder (<see cref="LabelFolder.TryEncode"/>).
+    /// <see cref="TryPlan"/> applies the same rule; this lets a caller refuse a label before any I/O.
+    /// </summary>
+    public static string? WhyRefused(string label, IReadOnlyCollection<string>? rejectLabels)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        return TryFolder(label, rejectLabels, out _, out _, out var error) ? null : error;
+    }
+
+    private static bool TryFolder(string label, IReadOnlyCollection<string>? rejectLabels, out string normalized, out string folder, out string error)
+    {
+        normalized = string.Empty;
+        folder = string.Empty;
+        if (PathLikeLabel.WhyRefused(label) is { } pathLike)
+        {
+            error = pathLike;
+            return false;
+        }
+
         if (RejectLabels.IsReject(label, rejectLabels ?? RejectLabels.Default))
         {
             error = $"label {Printable.Quote(label)} is a reject answer: it is recorded with the review, never filed as a class";
             return false;
         }
 
-        if (!LabelFolder.TryEncode(label, out var folder, out error))
+        if (!LabelFolder.TryEncode(label, out folder, out error))
         {
             return false;
         }
 
-        LabelNormalization.TryNormalize(label, out var normalized, out _);
-        plan = new FilingPlan(normalized, folder, image, CandidateKeys(image, folder));
+        LabelNormalization.TryNormalize(label, out normalized, out _);
         return true;
     }
 

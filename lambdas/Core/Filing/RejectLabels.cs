@@ -10,17 +10,24 @@ public static class RejectLabels
     public static IReadOnlyList<string> Default { get; } = ["None of the Above"];
 
     /// <summary>
-    /// True when <paramref name="label"/> is one of <paramref name="rejectLabels"/>, compared after trimming
-    /// and ignoring case (a reject option is a phrase people retype, not a model class, so case is noise here).
+    /// True when <paramref name="label"/> is one of <paramref name="rejectLabels"/>, both sides compared in their
+    /// normalized form (Unicode NFKC as in <see cref="LabelNormalization.TryNormalize"/>, then trimmed) and
+    /// ignoring case. Example: "ＮＯＮＥ ＯＦ ＴＨＥ ＡＢＯＶＥ" and " none of the above " are both the default reject.
     /// </summary>
+    /// <remarks>
+    /// A reject option is a phrase people retype, not a model class, so case is noise here. Normalizing matters
+    /// because filing folds the label the same way: a fullwidth twin of a reject answer would otherwise become the
+    /// class folder "NONE OF THE ABOVE". Text NFKC refuses is compared trimmed as it is; such a label is never
+    /// filed anyway (<see cref="LabelNormalization.TryNormalize"/> refuses it).
+    /// </remarks>
     public static bool IsReject(string label, IReadOnlyCollection<string> rejectLabels)
     {
         ArgumentNullException.ThrowIfNull(label);
         ArgumentNullException.ThrowIfNull(rejectLabels);
-        var trimmed = label.Trim();
+        var answer = Comparable(label);
         foreach (var reject in rejectLabels)
         {
-            if (reject is not null && string.Equals(reject.Trim(), trimmed, StringComparison.OrdinalIgnoreCase))
+            if (reject is not null && string.Equals(Comparable(reject), answer, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -28,4 +35,7 @@ public static class RejectLabels
 
         return false;
     }
+
+    private static string Comparable(string text) =>
+        Nfkc.TryNormalize(text, out var normalized, out _, out _) ? normalized.Trim() : text.Trim();
 }

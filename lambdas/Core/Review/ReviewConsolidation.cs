@@ -9,7 +9,8 @@ public static class ReviewConsolidation
     /// Consolidates <paramref name="review"/>'s answers. Labels are compared after trimming and are case-sensitive,
     /// like the model's label set ("Cat" and "cat" are two classes); empty labels are dropped; a worker's repeated
     /// label counts once. Reject answers are recognized with <see cref="RejectLabels.IsReject"/> over
-    /// <paramref name="rejectLabels"/> (default <see cref="RejectLabels.Default"/>).
+    /// <paramref name="rejectLabels"/> (default <see cref="RejectLabels.Default"/>), the rule filing uses, so a
+    /// fullwidth or differently cased twin of a reject answer is rejected here too and never reaches filing.
     /// </summary>
     /// <remarks>
     /// <para>No answers → <see cref="ConsolidationOutcome.NoAnswer"/>. Answers but none with a label →

@@ -27,9 +27,10 @@ public sealed class FileImage(Ports ports) : IHandler<FileImageRequest, FilingRe
         ArgumentNullException.ThrowIfNull(request);
         var rejects = SettingsSnapshot.Read(ports.Catalog, request.Settings).Review.RejectLabels;
         var requested = request.Image.ToS3();
+        // A label Core refuses is refused whether or not the image still exists, and before any I/O.
         foreach (var label in request.Labels)
         {
-            if (PathLikeLabel.WhyRefused(label) is { } refused)
+            if (LabelFiling.WhyRefused(label, rejects) is { } refused)
             {
                 return new FilingResult(FilingStatus.Refused, [], refused);
             }

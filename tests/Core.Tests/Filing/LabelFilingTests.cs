@@ -2,6 +2,7 @@ using System.Text;
 
 using ContinuousImprovement.Core.Filing;
 using ContinuousImprovement.Core.Storage;
+using ContinuousImprovement.Core.Text;
 
 using FsCheck;
 using FsCheck.Fluent;
@@ -42,6 +43,8 @@ public sealed class LabelFilingTests
     [Theory]
     [InlineData("None of the Above")]
     [InlineData(" none of the above")]
+    [InlineData("\uFF2E\uFF2F\uFF2E\uFF25\u3000\uFF2F\uFF26\u3000\uFF34\uFF28\uFF25\u3000\uFF21\uFF22\uFF2F\uFF36\uFF25")]
+    [InlineData("\u3000\uFF4E\uFF4F\uFF4E\uFF45 of the above\u00A0")]
     public void Reject_answers_are_never_planned_as_a_class(string label)
     {
         Assert.False(LabelFiling.TryPlan(Image, label, null, out var plan, out var error));
@@ -55,6 +58,80 @@ public sealed class LabelFilingTests
         Assert.False(LabelFiling.TryPlan(Image, "unclear", ["Unclear"], out _, out _));
         Assert.True(LabelFiling.TryPlan(Image, "None of the Above", ["Unclear"], out var plan, out _));
         Assert.Equal("None of the Above", plan.Folder);
+    }
+
+    [Theory]
+    [InlineData("../cat", "\"..\"")]
+    [InlineData("\uFF0E\uFF0E\uFF0Fcat", "\"..\"")]
+    [InlineData("\uFF0E\uFF0E", "\"..\"")]
+    [InlineData("\u2025", "\"..\"")]
+    [InlineData("cat\uFF3C\uFF0E", "\".\"")]
+    [InlineData("\uFF0Fetc", "path separator")]
+    public void A_label_that_normalizes_to_a_path_is_refused_by_the_plan_naming_the_label(string label, string said)
+    {
+        Assert.False(LabelFiling.TryPlan(Image, label, null, out var plan, out var error));
+
+        Assert.Null(plan);
+        Assert.StartsWith($"label {Printable.Quote(label)}", error, StringComparison.Ordinal);
+        Assert.Contains(said, error, StringComparison.Ordinal);
+        Assert.Contains("not a path", error, StringComparison.Ordinal);
+        Assert.Equal(error, LabelFiling.WhyRefused(label, null));
+    }
+
+    [Theory]
+    [InlineData("None of the Above", "is a reject answer")]
+    [InlineData("\uFF2E\uFF2F\uFF2E\uFF25 of the above", "is a reject answer")]
+    [InlineData("../cat", "not a path")]
+    [InlineData("a\u0000b", "U+0000")]
+    public void Why_refused_gives_the_error_the_plan_would_without_an_image(string label, string said)
+    {
+        Assert.False(LabelFiling.TryPlan(Image, label, null, out _, out var error));
+
+        Assert.Contains(said, LabelFiling.WhyRefused(label, null), StringComparison.Ordinal);
+        Assert.Equal(error, LabelFiling.WhyRefused(label, null));
+    }
+
+    [Theory]
+    [InlineData("cat")]
+    [InlineData("T-shirt\uFF0Ftop")]
+    [InlineData("\uFF0E\uFF0E\uFF0E")]
+    [InlineData("v1\uFF0E2")]
+    public void Labels_that_only_look_like_dots_or_slashes_inside_a_name_are_still_planned(string label)
+    {
+        Assert.Null(LabelFiling.WhyRefused(label, null));
+        Assert.True(LabelFiling.TryPlan(Image, label, null, out var plan, out var error), error);
+        Assert.DoesNotContain('/', plan.Folder);
+    }
+
+    [Property(MaxTest = 1000)]
+    public Property A_configured_reject_answer_retyped_in_fullwidth_other_case_or_padded_is_never_planned() =>
+        Prop.ForAll(LabelGenerators.RetypedReject.ToArbitrary(), LabelGenerators.RetypedReject.ToArbitrary(), (reject, other) =>
+        {
+            string[] configured = [other.Phrase, reject.Phrase];
+            var planned = LabelFiling.TryPlan(Image, reject.Retyped, configured, out _, out _);
+            return (!planned && RejectLabels.IsReject(reject.Retyped, configured))
+                .Label($"{Printable.Quote(reject.Retyped)} retyped from {Printable.Quote(reject.Phrase)}: planned={planned}");
+        });
+
+    [Property(MaxTest = 2000)]
+    public Property No_label_that_normalizes_to_a_path_is_ever_planned() =>
+        Prop.ForAll(LabelGenerators.PathLikeCandidate.ToArbitrary(), label =>
+        {
+            var planned = LabelFiling.TryPlan(Image, label, null, out var plan, out var error);
+            var readsAsPath = LabelNormalization.TryNormalize(label, out var normalized, out _) && ReadsAsPath(normalized);
+            return (readsAsPath
+                    ? !planned && error.Contains("not a path", StringComparison.Ordinal)
+                    : !planned || !ReadsAsPath(plan!.Label))
+                .Classify(readsAsPath, "reads as a path")
+                .Label($"{Printable.Quote(label)}: planned={planned}, error={error}");
+        });
+
+    /// <summary>The path rule, restated here so the property does not grade Core with its own code.</summary>
+    private static bool ReadsAsPath(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.StartsWith('/') || trimmed.StartsWith('\\')
+            || trimmed.Split('/', '\\').Any(part => part.Trim() is "." or "..");
     }
 
     [Fact]

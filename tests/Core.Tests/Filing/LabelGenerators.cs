@@ -65,6 +65,60 @@ internal static class LabelGenerators
         (1, Gen.Elements("images_for_detection/", "images_for_detection/.", "images_for_detection/..", "a/ ", "a/b\\c.png", "a/\u0001.png", "a/\uD800.png")),
         (1, Gen.Choose(900, 1100).Select(n => "images_for_detection/" + new string('\u00E9', n / 2) + ".png")));
 
+    /// <summary>Characters reject phrases are made of: printable ASCII and a few letters whose case maps both ways.</summary>
+    private const string PhraseCharacters =
+        " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\u00E9\u00C7\u00DF\u03A9\u03C3\u0416\u0436\u00F1";
+
+    /// <summary>Reject answers an operator might configure: known phrases, or made-up ones.</summary>
+    public static readonly Gen<string> RejectPhrase = Gen.Frequency(
+        (1, Gen.Elements("None of the Above", "Not a logo", "Unclear", "Other", "n/a", "Kein Logo", "Aucune r\u00E9ponse", "\u041D\u0438\u0447\u0435\u0433\u043E")),
+        (2, Gen.Elements(PhraseCharacters.ToCharArray()).ArrayOf().Resize(24).Select(c => new string(c))));
+
+    /// <summary>Spaces a person or a form may leave around an answer.</summary>
+    private static readonly Gen<string> Padding = Gen.Elements("", " ", "  ", "\u3000", "\u00A0", "\t", "\n");
+
+    /// <summary>
+    /// A reject phrase and the same phrase as a reviewer might retype it: each character's case changed or not,
+    /// each ASCII character written in its fullwidth form or not (space as the ideographic space), padded.
+    /// </summary>
+    public static readonly Gen<(string Phrase, string Retyped)> RetypedReject =
+        RejectPhrase.SelectMany(phrase => Gen.Zip(
+                Gen.Zip(Gen.Choose(0, 2).ArrayOf(phrase.Length), Gen.Elements(true, false).ArrayOf(phrase.Length)),
+                Gen.Zip(Padding, Padding))
+            .Select(t => (phrase, t.Item2.Item1 + Retype(phrase, t.Item1.Item1, t.Item1.Item2) + t.Item2.Item2)));
+
+    /// <summary>Pieces that read as path steps or separators once normalized (fullwidth, small and leader forms), and names.</summary>
+    private static readonly string[] PathPieces =
+    [
+        ".", "..", "\uFF0E", "\uFF0E\uFF0E", "\uFE52", "\u2024", "\u2025", "/", "\uFF0F", "\\", "\uFF3C", "\uFE68",
+        " ", "\u3000", "cat", "a", "T-shirt", "...", "v1.2", "\uFF43\uFF41\uFF54",
+    ];
+
+    /// <summary>Labels built mostly from path-like pieces, and any label.</summary>
+    public static readonly Gen<string> PathLikeCandidate = Gen.Frequency(
+        (4, Gen.Elements(PathPieces).ListOf().Resize(6).Select(p => string.Concat(p))),
+        (1, AnyLabel));
+
+    private static string Retype(string phrase, int[] casing, bool[] fullwidth)
+    {
+        var chars = phrase.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var c = casing[i] switch
+            {
+                1 => char.ToUpperInvariant(chars[i]),
+                2 => char.ToLowerInvariant(chars[i]),
+                _ => chars[i],
+            };
+            chars[i] = !fullwidth[i] ? c
+                : c == ' ' ? '\u3000'
+                : c is >= '!' and <= '~' ? (char)(c - '!' + '\uFF01')
+                : c;
+        }
+
+        return new string(chars);
+    }
+
     public static readonly Gen<S3ObjectRef> AnyImage = Gen.Zip(
             Gen.Zip(AnyText, AnyKey),
             Gen.Zip(AnyText.OrNull(), AnyText.OrNull()))

@@ -1,5 +1,11 @@
 using ContinuousImprovement.Core.Review;
 using ContinuousImprovement.Core.Storage;
+using ContinuousImprovement.Core.Tests.Filing;
+using ContinuousImprovement.Core.Text;
+
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 
 namespace ContinuousImprovement.Core.Tests.Review;
 
@@ -89,6 +95,27 @@ public sealed class ReviewConsolidationTests
         Assert.Equal(new ConsolidationOutcome.Rejected("Not a logo"), ReviewConsolidation.Consolidate(output, ["not a LOGO"]).Outcome);
         Assert.Equal(new ConsolidationOutcome.Labeled("Not a logo"), ReviewConsolidation.Consolidate(output).Outcome);
     }
+
+    [Fact]
+    public void A_fullwidth_reject_answer_is_rejected_in_single_and_multi_select()
+    {
+        const string fullwidth = "\uFF2E\uFF2F\uFF2E\uFF25\u3000\uFF2F\uFF26\u3000\uFF34\uFF28\uFF25\u3000\uFF21\uFF22\uFF2F\uFF36\uFF25";
+
+        Assert.Equal(new ConsolidationOutcome.Rejected(fullwidth), ReviewConsolidation.Consolidate(Review(Single(fullwidth), Single(fullwidth), Single("a"))).Outcome);
+        Assert.Equal(new ConsolidationOutcome.Rejected(fullwidth), ReviewConsolidation.Consolidate(Review(Multi("a", fullwidth), Multi(fullwidth), Multi("b"))).Outcome);
+        Assert.Equal(new ConsolidationOutcome.Rejected("unclear"), ReviewConsolidation.Consolidate(Review(Single("unclear")), ["\uFF35\uFF4E\uFF43\uFF4C\uFF45\uFF41\uFF52"]).Outcome);
+    }
+
+    [Property(MaxTest = 500)]
+    public Property A_configured_reject_answer_retyped_in_fullwidth_other_case_or_padded_is_rejected() =>
+        Prop.ForAll(LabelGenerators.RetypedReject.ToArbitrary(), reject =>
+        {
+            var outcome = ReviewConsolidation.Consolidate(Review(Single(reject.Retyped), Single(reject.Retyped), Single("\uFF41")), ["Other", reject.Phrase]).Outcome;
+            var expected = reject.Retyped.Trim().Length == 0
+                ? (ConsolidationOutcome)new ConsolidationOutcome.Labeled("\uFF41")
+                : new ConsolidationOutcome.Rejected(reject.Retyped.Trim());
+            return (outcome == expected).Label($"{Printable.Quote(reject.Retyped)} from {Printable.Quote(reject.Phrase)}: {ReviewText.Describe(outcome)}");
+        });
 
     [Fact]
     public void No_answers_and_unlabeled_answers_are_their_own_outcomes()

@@ -150,6 +150,21 @@ public sealed class ReviewFilingWorkflowTests
     }
 
     [Fact]
+    public async Task A_fullwidth_reject_answer_is_recorded_but_never_filed_as_a_class()
+    {
+        const string fullwidth = "\uFF2E\uFF2F\uFF2E\uFF25\u3000\uFF2F\uFF26\u3000\uFF34\uFF28\uFF25\u3000\uFF21\uFF22\uFF2F\uFF36\uFF25";
+        using var twin = await ReviewFilingTwin.StartAsync();
+        var output = await twin.WriteOutputAsync(ReviewFilingTwin.Output(labels: [fullwidth, fullwidth, "aws_logo"]));
+
+        var run = await twin.RunAsync(ReviewFilingTwin.CreatedEvent(output));
+
+        Assert.Equal(ReviewFilingStatus.Recorded, run.Text("outcome.status"));
+        Assert.Empty(await twin.LabeledKeysAsync());
+        Assert.Equal(fullwidth, await twin.HumanLabelAsync());
+        Assert.Equal(["review-completed"], twin.Digested());
+    }
+
+    [Fact]
     public async Task The_operators_own_reject_answers_are_honoured()
     {
         using var twin = await ReviewFilingTwin.StartAsync();
@@ -182,6 +197,8 @@ public sealed class ReviewFilingWorkflowTests
     [InlineData("../quarantine")]
     [InlineData("/etc")]
     [InlineData("cat/../..")]
+    [InlineData("\uFF0E\uFF0E\uFF0Fcat")]
+    [InlineData("\uFF0E\uFF0E")]
     public async Task A_label_that_tries_to_escape_the_labeled_folder_is_refused_with_the_reason(string label)
     {
         using var twin = await ReviewFilingTwin.StartAsync();
