@@ -366,6 +366,7 @@ public sealed partial class ContinuousImprovementStack : Stack
         Output("ProjectArn", Project.AttrArn, "The Rekognition Custom Labels project.");
         Output("FlowDefinitionArn", Review.FlowDefinitionArn, "The A2I flow definition every human loop starts with.");
         Output("ScheduleRules", string.Join(", ", Triggers.Schedules.Select(s => Settings.RulePrefix + s.ScheduleName)), "The schedule rules Enable-/…-Frequency parameters re-time.");
+        Output("TrainingStateMachineArn", StateMachines[ProductWorkflow.Training].StateMachineArn, "Start it with the schedule's input plus \"retry\": true to train an unchanged labeled set again.");
         if (Review.WorkteamArn is { } workteam)
         {
             Output("WorkteamArn", workteam, "The private work team that reviews.");

@@ -147,16 +147,19 @@ public sealed class LocalTwin : IAsyncDisposable
     }
 
     /// <summary>
-    /// An operator's start of the training workflow, with the input its schedule sends; <paramref name="retry"/> asks it
-    /// to train the unchanged labeled set again after a failed or gated-out attempt (the schedule never does, so a bad set
-    /// is not retrained every poll). Returns the execution's name; <see cref="WhenIdleAsync"/> waits for it.
+    /// An operator's start of the training workflow, with the input its schedule sends, waited for; <paramref name="retry"/>
+    /// asks it to train the unchanged labeled set again after a failed or gated-out attempt (the schedule never does, so
+    /// a bad set is not retrained every poll).
     /// </summary>
-    public string StartTraining(bool retry)
+    public async Task<TrainingRun> TrainAsync(bool retry, CancellationToken cancellationToken = default)
     {
         var name = $"training-manual-{Guid.NewGuid():N}";
         var input = $$"""{"bucket":{{Quote(Options.Bucket)}},"projectArn":{{Quote(Options.ProjectArn)}},"retry":{{(retry ? "true" : "false")}}}""";
         Bus.Start(TwinWorkflow.Training, input, name);
-        return name;
+        await WhenIdleAsync(cancellationToken).ConfigureAwait(false);
+        var described = Journal.History(name)
+            ?? throw new InvalidOperationException($"The training execution {name} ended without a record in the journal.");
+        return TrainingRun.From(name, described);
     }
 
     /// <summary>The operator's settings in force (the last good value of any parameter that is bad now).</summary>

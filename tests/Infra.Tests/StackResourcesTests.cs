@@ -183,7 +183,7 @@ public sealed class StackResourcesTests
         var outputs = SynthesizedTemplate.Json.GetProperty("Outputs").EnumerateObject().Select(o => o.Name).Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            ["BucketName", "FlowDefinitionArn", "ParameterPrefix", "ProjectArn", "ReviewerPortalUrl", "ReviewerUserPoolId", "ScheduleRules", "TopicArn", "WorkteamArn"],
+            ["BucketName", "FlowDefinitionArn", "ParameterPrefix", "ProjectArn", "ReviewerPortalUrl", "ReviewerUserPoolId", "ScheduleRules", "TopicArn", "TrainingStateMachineArn", "WorkteamArn"],
             outputs);
         Assert.Equal("ContinuousImprovement-training, ContinuousImprovement-audit, ContinuousImprovement-digest", SynthesizedTemplate.Json.GetProperty("Outputs").GetProperty("ScheduleRules").GetProperty("Value").GetString());
     }

@@ -44,6 +44,16 @@ public sealed class ImproveCliTests : IDisposable
         Assert.Matches(@"Minimum-Inference-Units\s+│\s+1\s+│", listed);
     }
 
+    [Fact]
+    public async Task Train_runs_the_training_workflow_and_prints_why_it_did_not_train_on_a_new_twin()
+    {
+        var (code, output) = await CliRun.RunAsync(folder.Path, "train", "--retry");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("skipped: not training: there are no labeled images yet", output);
+        Assert.Matches(@"'improve history training-manual-[0-9a-f]{32}'", output);
+    }
+
     [Theory]
     [InlineData("params", "get", "No-Such-Parameter")]
     [InlineData("params", "set", "Minimum-F1-Score")]

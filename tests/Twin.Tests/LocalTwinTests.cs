@@ -3,6 +3,7 @@ using ContinuousImprovement.Asl.Runtime;
 using ContinuousImprovement.Core.Ports;
 using ContinuousImprovement.Core.State;
 using ContinuousImprovement.Core.Storage;
+using ContinuousImprovement.Handlers.Training;
 using ContinuousImprovement.Local.Adapters;
 
 namespace ContinuousImprovement.Local.Twin.Tests;
@@ -138,6 +139,30 @@ public sealed class LocalTwinTests : IAsyncLifetime, IDisposable
         var history = JsonNode.Parse(twin.Journal.History(name)!)!;
         Assert.Equal("SUCCEEDED", (string?)history["status"]);
         Assert.Equal("ExecutionStarted", (string?)history["events"]![0]!["type"]);
+    }
+
+    [Fact]
+    public async Task An_operator_retry_trains_again_a_labeled_set_whose_training_failed_which_a_plain_start_skips()
+    {
+        await twin.Parameters.PutAsync(twin.Catalog.FullName("Enable-Automatic-Training"), "true", default);
+        await twin.Parameters.PutAsync(twin.Catalog.FullName("Minimum-Untrained-Images"), "2", default);
+        foreach (var key in new[] { "cat/a.png", "dog/b.png" })
+        {
+            await twin.Objects.PutAsync(twin.Bucket, BucketLayout.LabeledImages + key, Png, "image/png", null, default);
+        }
+
+        await twin.WhenIdleAsync();
+
+        // No training plan: every version the scripted trainer makes fails.
+        var failed = await twin.TrainAsync(retry: false);
+        var skipped = await twin.TrainAsync(retry: false);
+        var retried = await twin.TrainAsync(retry: true);
+
+        Assert.Equal(("SUCCEEDED", TrainingStatus.TrainingFailed), (failed.Status, failed.Outcome));
+        Assert.Equal(("SUCCEEDED", TrainingStatus.Skipped), (skipped.Status, skipped.Outcome));
+        Assert.Contains("the last training used this same labeled set of 2 images and failed", skipped.Summary, StringComparison.Ordinal);
+        Assert.Contains("waiting for new labels or an operator retry", skipped.Summary, StringComparison.Ordinal);
+        Assert.Equal(("SUCCEEDED", TrainingStatus.TrainingFailed), (retried.Status, retried.Outcome));
     }
 
     private Task<LocalTwin> OpenAsync() =>

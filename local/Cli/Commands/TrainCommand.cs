@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Spectre.Console;
 
 namespace ContinuousImprovement.Local.Cli.Commands;
@@ -18,29 +17,10 @@ internal sealed class TrainCommand(IAnsiConsole console, Option<string> folder) 
         command.SetAction(async (parse, cancel) =>
         {
             await using var twin = await CliTwin.OpenAsync(parse.GetValue(folder)!, cancellationToken: cancel).ConfigureAwait(false);
-            var name = twin.StartTraining(parse.GetValue(retry));
-            await console.Status().StartAsync("training", _ => twin.WhenIdleAsync(cancel)).ConfigureAwait(false);
-
-            var history = twin.Journal.History(name)
-                ?? throw new InvalidOperationException($"The training execution {name} ended without a record in the journal.");
-            using var described = JsonDocument.Parse(history);
-            var root = described.RootElement;
-            var status = root.GetProperty("status").GetString();
-            if (status == "SUCCEEDED")
-            {
-                using var output = JsonDocument.Parse(root.GetProperty("output").GetString()!);
-                var outcome = output.RootElement.GetProperty("outcome");
-                console.WriteLine($"{outcome.GetProperty("status").GetString()}: {outcome.GetProperty("summary").GetString()}");
-            }
-            else
-            {
-                var error = root.TryGetProperty("error", out var e) ? e.GetString() : null;
-                var cause = root.TryGetProperty("cause", out var c) ? c.GetString() : null;
-                console.WriteLine($"{status}: {error}: {cause}");
-            }
-
-            console.WriteLine($"Execution {name}; 'improve history {name}' prints its events, 'improve status' the model versions.");
-            return status == "SUCCEEDED" ? ExitCodes.Ok : ExitCodes.Failed;
+            var run = await console.Status().StartAsync("training", _ => twin.TrainAsync(parse.GetValue(retry), cancel)).ConfigureAwait(false);
+            console.WriteLine(run.Outcome is { } outcome ? $"{outcome}: {run.Summary}" : $"{run.Status}: {run.Error}: {run.Cause}");
+            console.WriteLine($"Execution {run.Name}; 'improve history {run.Name}' prints its events, 'improve status' the model versions.");
+            return run.Status == "SUCCEEDED" ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return command;
     }
