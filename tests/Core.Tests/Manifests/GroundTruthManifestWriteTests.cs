@@ -25,6 +25,20 @@ public sealed class GroundTruthManifestWriteTests
     }
 
     [Fact]
+    public void Writes_the_documented_example_line_byte_for_byte_but_for_the_confidence_of_a_human_label()
+    {
+        // The Rekognition documentation's line, from ../shared/aws/manifests; its 0.95 is a labeling job's score, where
+        // a label a reviewer gave is certain.
+        var documented = SharedContracts.Read("manifests", "classification-single-label.doc-verbatim.manifest").Split('\n')[0];
+        var image = new S3ObjectRef("custom-labels-console-us-east-1-nnnnnnnnnn", "gt-job/manifest/IMG_1133.png");
+        var at = new DateTimeOffset(2020, 4, 15, 20, 17, 23, TimeSpan.Zero).AddTicks(4330610);
+
+        var written = GroundTruthManifest.Write([new ManifestEntry(image, ["Echo Dot"])], new ManifestOptions(at, "TestCLConsoleBucket", "labeling-job/testclconsolebucket"));
+
+        Assert.Equal(documented.Replace("\"confidence\":0.95", "\"confidence\":1", StringComparison.Ordinal) + "\n", written);
+    }
+
+    [Fact]
     public void Multi_label_lines_number_the_attribute_from_zero_and_default_names_apply()
     {
         var text = GroundTruthManifest.Write([Entry("images/match1.jpg", "football", "ball")], new ManifestOptions(NewYear));
