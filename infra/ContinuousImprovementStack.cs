@@ -54,7 +54,7 @@ public sealed partial class ContinuousImprovementStack : Stack
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
         Settings = settings;
-        var catalog = ParameterCatalog.Default.WithPrefix(settings.ParameterPrefix);
+        var catalog = ParameterCatalog.Default.WithPrefix(settings.ParameterPrefix).Limited(ReviewSettings.BackendParameter, DeployedReviewBackends);
 
         Bucket = new Bucket(this, "Bucket", new BucketProps
         {
@@ -157,13 +157,10 @@ public sealed partial class ContinuousImprovementStack : Stack
         [.. PlaceholderPattern().Matches(definition).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)];
 
     /// <summary>
-    /// Where the deployed product starts from other than the catalog's default. The catalog defaults to the review
-    /// portal, which the twin runs; on AWS this stack deploys A2I, and the portal is not deployable to AWS yet.
+    /// The review backends this stack deploys: A2I only, until the review portal is deployable to AWS. Review-Backend is
+    /// limited to them (its parameter starts at <c>a2i</c>, and the functions refuse <c>portal</c> with the reason).
     /// </summary>
-    public static IReadOnlyDictionary<string, string> DeployedValues { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["Review-Backend"] = "a2i",
-    };
+    public static IReadOnlyList<string> DeployedReviewBackends { get; } = ["a2i"];
 
     private void CreateParameters(ParameterCatalog catalog)
     {
@@ -172,7 +169,7 @@ public sealed partial class ContinuousImprovementStack : Stack
             _ = new StringParameter(this, "Parameter" + parameter.Name.Replace("-", "", StringComparison.Ordinal), new StringParameterProps
             {
                 ParameterName = catalog.FullName(parameter.Name),
-                StringValue = DeployedValues.GetValueOrDefault(parameter.Name, parameter.Default),
+                StringValue = parameter.Default,
                 Description = Truncated(parameter.Description),
             });
         }
@@ -198,6 +195,7 @@ public sealed partial class ContinuousImprovementStack : Stack
             [HostEnvironment.ProjectArn] = Project.AttrArn,
             [HostEnvironment.FlowDefinitionArn] = Review.FlowDefinitionArn,
             [HostEnvironment.ScheduleRulePrefix] = settings.RulePrefix,
+            [HostEnvironment.ReviewBackends] = string.Join(",", DeployedReviewBackends),
         };
         var code = Code.FromAsset(settings.BootstrapFolder, new Amazon.CDK.AWS.S3.Assets.AssetOptions { Exclude = ["*.dbg"] });
         foreach (var handler in DeployedWorkflow.Handlers)

@@ -15,4 +15,10 @@ public static class HostEnvironment
 
     /// <summary>What the stack's schedule rules are named with before the schedule's name (e.g. <c>ci-</c> + <c>training</c>).</summary>
     public const string ScheduleRulePrefix = "SCHEDULE_RULE_PREFIX";
+
+    /// <summary>
+    /// The review backends the stack deployed, comma-separated (e.g. <c>a2i</c>): Review-Backend is limited to them, so
+    /// choosing one the deployment lacks is refused rather than ignored. Absent: every backend the catalog allows.
+    /// </summary>
+    public const string ReviewBackends = "REVIEW_BACKENDS";
 }

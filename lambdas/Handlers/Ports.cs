@@ -17,7 +17,10 @@ public sealed record Ports(
     INotificationDigest Digest,
     TimeProvider Time)
 {
-    /// <summary>The operator parameter catalog; a deployment under another prefix passes <see cref="ParameterCatalog.WithPrefix"/>.</summary>
+    /// <summary>
+    /// The operator parameter catalog; a deployment under another prefix passes <see cref="ParameterCatalog.WithPrefix"/>,
+    /// one that lacks some choices <see cref="ParameterCatalog.Limited"/>.
+    /// </summary>
     public ParameterCatalog Catalog { get; init; } = ParameterCatalog.Default;
 
     /// <summary>The schedules parameters re-time; only the parameter-apply workflow uses them, so hosts without it may leave this null.</summary>

@@ -85,6 +85,40 @@ public sealed class ParameterCatalog
         return new ParameterCatalog(prefix, Parameters, EventKinds, Constraints, AppliesDescriptions, SystemParameter);
     }
 
+    /// <summary>
+    /// The same catalog with choice parameter <paramref name="name"/> limited to <paramref name="values"/>: what this
+    /// deployment has (a stack without the review portal has only A2I), so a value it lacks is refused with the reason
+    /// and the last good value stays, rather than accepted and silently ignored. The default becomes the first of
+    /// <paramref name="values"/> when it is not among them.
+    /// </summary>
+    /// <exception cref="ArgumentException">Not a choice parameter, no values, or a value the catalog does not allow.</exception>
+    public ParameterCatalog Limited(string name, IReadOnlyList<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var definition = this[name];
+        if (definition.Type != ParameterType.Choice)
+        {
+            throw new ArgumentException($"{name} is a {definition.Type} parameter; only a choice can be limited.", nameof(name));
+        }
+
+        var unknown = values.Where(v => !definition.AllowedValues.Contains(v, StringComparer.Ordinal)).ToList();
+        if (values.Count == 0 || unknown.Count > 0)
+        {
+            throw new ArgumentException(
+                $"{name} can be limited only to some of {string.Join(", ", definition.AllowedValues)}, not to {(values.Count == 0 ? "nothing" : string.Join(", ", unknown))}.",
+                nameof(values));
+        }
+
+        var limited = definition with
+        {
+            AllowedValues = [.. definition.AllowedValues.Where(values.Contains)],
+            Default = values.Contains(definition.Default) ? definition.Default : values[0],
+            LimitedByDeployment = true,
+        };
+        var parameters = Parameters.Select(p => p.Name == name ? limited : p).ToList();
+        return new ParameterCatalog(Prefix, parameters, EventKinds, Constraints, AppliesDescriptions, SystemParameter);
+    }
+
     /// <summary>Reads a catalog document and checks that it is consistent (defaults valid, names unique, references resolve).</summary>
     public static ParameterCatalog Parse(string json)
     {

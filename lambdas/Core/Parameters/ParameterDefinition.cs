@@ -14,7 +14,8 @@ public sealed record ParameterDefinition(
     string? Unit,
     IReadOnlyList<string> AllowedValues,
     string Applies,
-    string Description)
+    string Description,
+    bool LimitedByDeployment = false)
 {
     /// <summary>The allowed range or values in words, as error messages and the README show them.</summary>
     public string AllowedText => Type switch
@@ -22,7 +23,7 @@ public sealed record ParameterDefinition(
         ParameterType.Boolean => "true or false",
         ParameterType.Integer => $"a whole number from {Format(Minimum)} to {Format(Maximum)}",
         ParameterType.Number => $"a number from {Format(Minimum)} to {Format(Maximum)}",
-        ParameterType.Choice => "one of " + string.Join(", ", AllowedValues),
+        ParameterType.Choice => "one of " + string.Join(", ", AllowedValues) + (LimitedByDeployment ? " (all this deployment has)" : ""),
         ParameterType.List => "comma-separated, any of " + string.Join(", ", AllowedValues),
         ParameterType.TextList => "comma-separated text",
         _ => throw new InvalidOperationException($"Unknown parameter type {Type}."),

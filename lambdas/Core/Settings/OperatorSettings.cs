@@ -27,7 +27,7 @@ public sealed record OperatorSettings(
                 (int)p.Integer("Minimum-Inference-Units")),
             new ReviewSettings(
                 p.Boolean("Enable-A2I-Workflow"),
-                p.Choice("Review-Backend") == "a2i" ? ReviewBackend.A2I : ReviewBackend.Portal,
+                p.Choice(ReviewSettings.BackendParameter) == "a2i" ? ReviewBackend.A2I : ReviewBackend.Portal,
                 p.List("Review-Reject-Labels")),
             new SamplingSettings
             {

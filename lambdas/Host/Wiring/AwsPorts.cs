@@ -10,6 +10,7 @@ using ContinuousImprovement.Aws.Rekognition;
 using ContinuousImprovement.Aws.Runtime;
 using ContinuousImprovement.Aws.Sns;
 using ContinuousImprovement.Core.Parameters;
+using ContinuousImprovement.Core.Settings;
 using ContinuousImprovement.Handlers;
 
 namespace ContinuousImprovement.Host.Wiring;
@@ -43,7 +44,8 @@ public static class AwsPorts
             Training = new RekognitionModelTraining(new RekognitionClient(Typed(AwsService.Rekognition))),
             Leases = new DynamoDbLeases(dynamo, settings.TableName),
         };
-        return settings.ParameterPrefix is null ? ports : ports with { Catalog = ParameterCatalog.Default.WithPrefix(settings.ParameterPrefix) };
+        var catalog = settings.ParameterPrefix is null ? ParameterCatalog.Default : ParameterCatalog.Default.WithPrefix(settings.ParameterPrefix);
+        return ports with { Catalog = settings.ReviewBackends is { } backends ? catalog.Limited(ReviewSettings.BackendParameter, backends) : catalog };
     }
 
     /// <summary>

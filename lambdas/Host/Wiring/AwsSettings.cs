@@ -7,7 +7,8 @@ namespace ContinuousImprovement.Host.Wiring;
 /// What a function needs to reach its AWS resources, from its environment variables (set by the infrastructure):
 /// <c>AWS_REGION</c>, <c>TABLE_NAME</c> (inference log and digest), <c>TOPIC_ARN</c>, <c>FLOW_DEFINITION_ARN</c> (A2I),
 /// and optionally <c>BUCKET</c>, <c>PROJECT_ARN</c>, <c>PARAMETER_PREFIX</c> (default: the catalog's own prefix) and
-/// <c>SCHEDULE_RULE_PREFIX</c> (what the stack's schedule rules are named with; default none). The standard
+/// <c>SCHEDULE_RULE_PREFIX</c> (what the stack's schedule rules are named with; default none) and <c>REVIEW_BACKENDS</c>
+/// (the review backends deployed, comma-separated; default every one the catalog allows). The standard
 /// <c>AWS_ENDPOINT_URL</c> and <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c> variables point clients at other endpoints (a
 /// local peer, a VPC endpoint): AWSSDK's clients (S3, SSM, DynamoDB) read them themselves, the typed clients get
 /// theirs from <see cref="Endpoints"/>.
@@ -20,7 +21,8 @@ public sealed record AwsSettings(
     string? Bucket,
     string? ProjectArn,
     string? ParameterPrefix,
-    string? ScheduleRulePrefix = null)
+    string? ScheduleRulePrefix = null,
+    IReadOnlyList<string>? ReviewBackends = null)
 {
     /// <summary>The services whose clients are ours, not AWSSDK's: every typed client <see cref="AwsPorts"/> builds.</summary>
     public static IReadOnlyList<AwsService> TypedServices { get; } = [AwsService.Rekognition, AwsService.A2iRuntime, AwsService.Sns, AwsService.EventBridge];
@@ -60,7 +62,8 @@ public sealed record AwsSettings(
             Optional(HostEnvironment.Bucket),
             Optional(HostEnvironment.ProjectArn),
             Optional(HostEnvironment.ParameterPrefix),
-            Optional(HostEnvironment.ScheduleRulePrefix));
+            Optional(HostEnvironment.ScheduleRulePrefix),
+            Optional(HostEnvironment.ReviewBackends)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
         return missing.Count == 0
             ? settings with { Endpoints = TypedEndpoints(variable) }
             : throw new InvalidOperationException($"The function's environment lacks {string.Join(", ", missing)}; the workflow handlers need them to reach AWS.");

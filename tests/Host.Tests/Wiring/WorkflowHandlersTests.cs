@@ -63,6 +63,17 @@ public sealed class WorkflowHandlersTests
     }
 
     [Fact]
+    public void The_review_backends_the_stack_deployed_limit_review_backend_so_a_missing_one_is_refused_with_the_reason()
+    {
+        var everything = AwsPorts.Create(AwsSettings.From(name => AwsEnvironment.GetValueOrDefault(name))).Catalog;
+        var a2iOnly = AwsPorts.Create(AwsSettings.From(name => name == "REVIEW_BACKENDS" ? " a2i " : AwsEnvironment.GetValueOrDefault(name))).Catalog;
+
+        Assert.True(everything.Check("Review-Backend", "portal").IsValid);
+        Assert.Equal("Review-Backend = 'portal' is not valid: it is not one of the allowed values; allowed: one of a2i (all this deployment has).", a2iOnly.Check("Review-Backend", "portal").Error);
+        Assert.Equal("/Staging/", a2iOnly.Prefix);
+    }
+
+    [Fact]
     public void Missing_variables_are_named_together()
     {
         var failure = Assert.Throws<InvalidOperationException>(() => AwsSettings.From(name => name == "AWS_REGION" ? "eu-west-1" : null));
