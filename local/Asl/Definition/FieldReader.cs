@@ -235,6 +235,18 @@ internal sealed class FieldReader
         return null;
     }
 
+    /// <summary>
+    /// Refuses a field given both literally and as <c>…Path</c> (TimeoutSeconds and TimeoutSecondsPath):
+    /// Step Functions rejects the pair, and taking one would silently ignore the other.
+    /// </summary>
+    public void RefuseWithItsPath(string field)
+    {
+        if (Has(field) && Has(field + "Path"))
+        {
+            Problem($"has both '{field}' and '{field}Path'; give only one of them");
+        }
+    }
+
     /// <summary>Reports any field that was never read: Step Functions rejects unknown fields.</summary>
     public void RejectUnknownFields()
     {

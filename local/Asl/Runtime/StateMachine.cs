@@ -57,7 +57,7 @@ public sealed partial class StateMachine
             throw new AslDefinitionException(["the definition must be a JSON object"]);
         }
 
-        var problems = new List<string>();
+        var problems = DuplicateFields.Find(text);
         var leftover = Placeholder().Matches(text).Select(m => m.Value).Distinct().ToList();
         if (leftover.Count > 0)
         {

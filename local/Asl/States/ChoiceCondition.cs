@@ -52,7 +52,20 @@ internal abstract class ChoiceCondition
         }
 
         var variableText = rule.String("Variable", required: true);
-        var operators = Comparisons.SelectMany(c => new[] { c, c + "Path" }).Where(rule.Has).ToList();
+        var notOperators = Comparisons.Where(c => !HasPathForm(c)).Select(c => c + "Path").Where(rule.Has).ToList();
+        foreach (var notOperator in notOperators)
+        {
+            // Read it so the rule reports this one clear reason rather than also an "unknown field".
+            rule.Raw(notOperator);
+            rule.Problem($"'{notOperator}' is not a Step Functions operator: only the String, Numeric, Boolean and Timestamp comparisons (Equals, LessThan, GreaterThan, LessThanEquals, GreaterThanEquals) have a Path form");
+        }
+
+        if (notOperators.Count > 0)
+        {
+            return null;
+        }
+
+        var operators = Comparisons.SelectMany(c => HasPathForm(c) ? new[] { c, c + "Path" } : [c]).Where(rule.Has).ToList();
         if (operators.Count != 1)
         {
             rule.Problem(operators.Count == 0 ? "has no comparison operator" : $"has more than one comparison operator ({string.Join(", ", operators)})");
@@ -71,7 +84,7 @@ internal abstract class ChoiceCondition
         }
 
         var op = operators[0];
-        var byPath = op.EndsWith("Path", StringComparison.Ordinal) && op != "StringMatchesPath";
+        var byPath = op.EndsWith("Path", StringComparison.Ordinal);
         var name = byPath ? op[..^4] : op;
         if (byPath)
         {
@@ -116,6 +129,13 @@ internal abstract class ChoiceCondition
         return condition;
     }
 
+    /// <summary>
+    /// Step Functions gives a Path variant only to the comparisons; StringMatches and the Is… type tests take
+    /// a literal operand, so e.g. <c>IsPresentPath</c> is refused as AWS refuses it.
+    /// </summary>
+    private static bool HasPathForm(string comparison) =>
+        comparison != "StringMatches" && !comparison.StartsWith("Is", StringComparison.Ordinal);
+
     private static JsonKind OperandKind(string name) =>
         name.StartsWith("String", StringComparison.Ordinal) || name.StartsWith("Timestamp", StringComparison.Ordinal) ? JsonKind.String
         : name.StartsWith("Numeric", StringComparison.Ordinal) ? JsonKind.Number
@@ -148,13 +168,13 @@ internal abstract class ChoiceCondition
 
             if (!found)
             {
-                throw new AslRuntimeException(StatesErrors.Runtime, $"Invalid path '{variableText}': The choice state's condition path references an invalid value.");
+                throw new AslRuntimeException(StatesErrors.Runtime, $"Invalid path '{variableText}': The choice state '{scope.StateName}''s condition path references an invalid value.");
             }
 
             var expected = operand;
             if (operandPath is not null && !operandPath.TryEvaluate(operandPath.IsContextPath ? scope.Context : input, out expected))
             {
-                throw new AslRuntimeException(StatesErrors.Runtime, $"Invalid path '{operandText}': The choice state's condition path references an invalid value.");
+                throw new AslRuntimeException(StatesErrors.Runtime, $"Invalid path '{operandText}': The choice state '{scope.StateName}''s condition path references an invalid value.");
             }
 
             return Evaluate(value!, expected!);

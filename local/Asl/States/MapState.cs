@@ -63,6 +63,9 @@ internal sealed class MapState : State
         toleratedPercentage = reader.Number("ToleratedFailurePercentage", 0, 100);
         toleratedCountPath = reader.ReferencePath("ToleratedFailureCountPath").Value;
         toleratedPercentagePath = reader.ReferencePath("ToleratedFailurePercentagePath").Value;
+        reader.RefuseWithItsPath("MaxConcurrency");
+        reader.RefuseWithItsPath("ToleratedFailureCount");
+        reader.RefuseWithItsPath("ToleratedFailurePercentage");
         reader.String("Label");
         foreach (var distributedOnly in new[] { "ItemReader", "ItemBatcher", "ResultWriter" })
         {

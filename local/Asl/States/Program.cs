@@ -48,6 +48,11 @@ internal sealed class Program
                 context.Problems.Add($"{where}: a state name must have 1 to 80 characters");
             }
 
+            if (!context.StateNames.Add(name))
+            {
+                context.Problems.Add($"state '{name}': another state already has this name; state names must be unique in the whole state machine, Parallel branches and Map item processors included");
+            }
+
             if (value is not JsonObject obj)
             {
                 context.Problems.Add($"{where}: must be an object");

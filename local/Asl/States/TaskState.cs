@@ -49,6 +49,14 @@ internal sealed class TaskState : State
         timeoutSecondsPath = reader.ReferencePath("TimeoutSecondsPath").Value;
         heartbeatSeconds = reader.Number("HeartbeatSeconds", 1, 99999999, integer: true);
         heartbeatSecondsPath = reader.ReferencePath("HeartbeatSecondsPath").Value;
+        reader.RefuseWithItsPath("TimeoutSeconds");
+        reader.RefuseWithItsPath("HeartbeatSeconds");
+        if (heartbeatSeconds >= timeoutSeconds)
+        {
+            // The ASL spec: HeartbeatSeconds MUST be smaller than TimeoutSeconds (otherwise the timeout always fires first and the heartbeat means nothing).
+            reader.Problem($"'HeartbeatSeconds' ({heartbeatSeconds}) must be smaller than 'TimeoutSeconds' ({timeoutSeconds})");
+        }
+
         reader.Object("Credentials");
         runOnce = RunOnceAsync;
     }
@@ -64,6 +72,12 @@ internal sealed class TaskState : State
     private async ValueTask<StateOutcome> RunOnceAsync(JsonValue input, StateScope scope)
     {
         var effective = io.EffectiveInput(input, scope);
+        if (effective.Utf8Size() > MaxPayloadBytes)
+        {
+            // Parameters can build an input far larger than the state's own input; AWS fails the state before calling the resource.
+            return StateOutcome.Failed(StatesErrors.DataLimitExceeded, $"The input of state '{Name}' after InputPath and Parameters is larger than {MaxPayloadBytes} bytes.");
+        }
+
         var result = await InvokeAsync(effective, scope).ConfigureAwait(false);
         if (result.IsFailure)
         {
