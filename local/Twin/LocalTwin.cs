@@ -11,6 +11,7 @@ using ContinuousImprovement.Handlers.Settings;
 using ContinuousImprovement.Local.Adapters;
 using ContinuousImprovement.Local.Model;
 using ContinuousImprovement.Local.Twin.Events;
+using ContinuousImprovement.Local.Twin.Integrations;
 using ContinuousImprovement.Local.Twin.Workflows;
 
 namespace ContinuousImprovement.Local.Twin;
@@ -56,7 +57,11 @@ public sealed class LocalTwin : IAsyncDisposable
             Leases = new SqliteLeases(Path.Combine(Folder, "leases.db")),
         };
 
-        var registry = new TaskRegistry();
+        var registry = Registry;
+        // The service integrations a definition may use besides the catalog's functions, each on the twin's ports.
+        new SnsPublishIntegration(new OutboxSnsSink(Outbox, Time)).AddTo(registry);
+        new StepFunctionsIntegration(Engine, Machines.Find).AddTo(registry);
+        new ParameterStoreSdk(Parameters).AddTo(registry);
         var handlers = new HandlerCatalog(Ports);
         var machines = new Dictionary<TwinWorkflow, StateMachine>();
         foreach (var workflow in TwinWorkflow.All)
@@ -64,6 +69,7 @@ public sealed class LocalTwin : IAsyncDisposable
             var substitutions = CatalogTaskHandler.Register(registry, handlers, workflow.Functions);
             var definition = File.ReadAllText(RepositoryFiles.Find(workflow.DefinitionFile));
             machines[workflow] = StateMachine.Load(definition, workflow.Name, registry, substitutions);
+            Machines.Add(machines[workflow]);
         }
 
         Bus.Open(machines);
@@ -123,6 +129,16 @@ public sealed class LocalTwin : IAsyncDisposable
 
     public Ports Ports { get; }
 
+    /// <summary>
+    /// Where the twin's Task resources resolve: the catalog's functions, <c>sns:publish</c> (the outbox),
+    /// <c>states:startExecution[.sync]</c> (this engine, by <see cref="Machines"/>) and
+    /// <c>aws-sdk:ssm:getParameter</c>/<c>putParameter</c> (the parameter store).
+    /// </summary>
+    public TaskRegistry Registry { get; } = new();
+
+    /// <summary>The state machines <c>states:startExecution</c> can start, by ARN: the product's workflows and any <see cref="Load"/>ed.</summary>
+    public TwinStateMachines Machines { get; } = new();
+
     public ParameterCatalog Catalog => Options.Catalog;
 
     /// <summary>
@@ -137,6 +153,17 @@ public sealed class LocalTwin : IAsyncDisposable
         await twin.CreateMissingParametersAsync(cancellationToken).ConfigureAwait(false);
         await twin.CreateMissingSchedulesAsync(cancellationToken).ConfigureAwait(false);
         return twin;
+    }
+
+    /// <summary>
+    /// Loads a definition on the twin's registry (its resources resolved now, an unknown one refused with
+    /// <see cref="Asl.Definition.AslDefinitionException"/>) and makes it startable by ARN from other machines.
+    /// </summary>
+    public StateMachine Load(string definition, string name, IReadOnlyDictionary<string, string>? substitutions = null)
+    {
+        var machine = StateMachine.Load(definition, name, Registry, substitutions);
+        Machines.Add(machine);
+        return machine;
     }
 
     /// <summary>A consumer's upload: the image lands under <c>images_for_detection/</c> and its event starts detection.</summary>

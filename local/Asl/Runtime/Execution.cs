@@ -14,6 +14,7 @@ public sealed class Execution
     private readonly CancellationTokenSource stop = new();
     private readonly TaskCompletionSource<Execution> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long lastEventId;
+    private string? region;
 
     internal Execution(string arn, string name, string stateMachineArn, JsonValue input, DateTimeOffset startDate, bool keepHistory)
     {
@@ -124,14 +125,17 @@ public sealed class Execution
         stop.Cancel();
     }
 
-    internal void Record(HistoryEventType type, DateTimeOffset timestamp, string? stateName = null, JsonValue? input = null, JsonValue? output = null, string? resource = null, string? error = null, string? cause = null, int? index = null)
+    /// <summary>The region in the execution's ARN (<c>arn:aws:states:&lt;region&gt;:…</c>), as task events report it.</summary>
+    internal string Region => region ??= Arn.Split(':') is { Length: > 3 } parts && parts[3].Length > 0 ? parts[3] : "us-east-1";
+
+    internal void Record(HistoryEventType type, DateTimeOffset timestamp, string? stateName = null, JsonValue? input = null, JsonValue? output = null, string? resource = null, string? error = null, string? cause = null, int? index = null, Tasks.TaskEventTarget? task = null)
     {
         var final = type is HistoryEventType.ExecutionSucceeded or HistoryEventType.ExecutionFailed or HistoryEventType.ExecutionAborted or HistoryEventType.ExecutionTimedOut;
         long id;
         lock (gate)
         {
             id = ++lastEventId;
-            history?.Add(new HistoryEvent(id, timestamp.UtcTicks, type, stateName, input, output, resource, error, cause, index));
+            history?.Add(new HistoryEvent(id, timestamp.UtcTicks, type, stateName, input, output, resource, error, cause, index, task));
         }
 
         if (id > MaxHistoryEvents && !final)

@@ -1,6 +1,10 @@
 namespace ContinuousImprovement.Asl.Runtime;
 
 /// <summary>Event types as <c>aws stepfunctions get-execution-history</c> names them.</summary>
+/// <remarks>
+/// A Task whose Resource is a Lambda function ARN records the LambdaFunction* events; every service integration,
+/// <c>arn:aws:states:::lambda:invoke</c> included, records the Task* events (TaskSubmitted only for <c>.sync</c>).
+/// </remarks>
 public enum HistoryEventType
 {
     ExecutionStarted,
@@ -42,4 +46,5 @@ public enum HistoryEventType
     TaskSucceeded,
     TaskFailed,
     TaskTimedOut,
+    TaskSubmitted,
 }

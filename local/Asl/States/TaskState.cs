@@ -35,7 +35,7 @@ internal sealed class TaskState : State
         var resource = reader.String("Resource", required: true);
         if (resource is not null)
         {
-            if (registry.TryResolve(resource, out var resolved, out var error))
+            if (registry.TryResolve(resource, reader.Raw("Parameters") as JsonObject, out var resolved, out var error))
             {
                 task = resolved;
             }
@@ -95,13 +95,15 @@ internal sealed class TaskState : State
     private async ValueTask<TaskResult> InvokeAsync(JsonValue effective, StateScope scope)
     {
         var run = scope.Run;
-        var lambda = task!.Kind != TaskKind.Resource;
         var (handler, payload) = Target(effective, scope);
-        run.Record(lambda ? HistoryEventType.LambdaFunctionScheduled : HistoryEventType.TaskScheduled, Name, input: effective, resource: task.Resource);
-        run.Record(lambda ? HistoryEventType.LambdaFunctionStarted : HistoryEventType.TaskStarted, Name);
-        var deadline = Seconds(timeoutSeconds, timeoutSecondsPath, "TimeoutSecondsPath", effective) is { } timeout ? run.Clock.Now.AddSeconds(timeout) : (DateTimeOffset?)null;
-        var heartbeat = Seconds(heartbeatSeconds, heartbeatSecondsPath, "HeartbeatSecondsPath", effective) is { } interval ? new TaskHeartbeat(run.Clock, TimeSpan.FromSeconds(interval)) : null;
-        var invocation = new TaskInvocation(task.Resource, payload, Name, run.Execution.Arn, deadline ?? DateTimeOffset.MaxValue) { Heartbeat = heartbeat };
+        var timeout = Seconds(timeoutSeconds, timeoutSecondsPath, "TimeoutSecondsPath", effective);
+        var interval = Seconds(heartbeatSeconds, heartbeatSecondsPath, "HeartbeatSecondsPath", effective);
+        var events = new TaskEvents(run, Name, task!, timeout, interval);
+        events.Scheduled(effective);
+        events.Started();
+        var deadline = timeout is not null ? run.Clock.Now.AddSeconds(timeout.Value) : (DateTimeOffset?)null;
+        var heartbeat = interval is not null ? new TaskHeartbeat(run.Clock, TimeSpan.FromSeconds(interval.Value)) : null;
+        var invocation = new TaskInvocation(task!.Resource, payload, Name, run.Execution.Arn, deadline ?? DateTimeOffset.MaxValue) { Heartbeat = heartbeat, OnSubmitted = events.Submitted };
         TaskResult result;
         try
         {
@@ -122,17 +124,12 @@ internal sealed class TaskState : State
 
         if (result.IsFailure)
         {
-            var timedOut = result.Error == StatesErrors.Timeout;
-            run.Record(
-                timedOut ? (lambda ? HistoryEventType.LambdaFunctionTimedOut : HistoryEventType.TaskTimedOut) : (lambda ? HistoryEventType.LambdaFunctionFailed : HistoryEventType.TaskFailed),
-                Name,
-                error: result.Error,
-                cause: result.Cause);
+            events.Failed(result.Error!, result.Cause!);
             return result;
         }
 
         var output = task.Kind == TaskKind.LambdaInvoke ? TaskRegistry.WrapInvokeResult(result.Output!) : result.Output!;
-        run.Record(lambda ? HistoryEventType.LambdaFunctionSucceeded : HistoryEventType.TaskSucceeded, Name, output: output, resource: task.Resource);
+        events.Succeeded(output);
         return output;
     }
 

@@ -29,11 +29,14 @@ public sealed class StepFunctionsIntegration(AslEngine engine, Func<string, Stat
             return failure;
         }
 
-        return new JsonObject.Builder(2)
+        return StartResponse(execution);
+    }
+
+    private static JsonObject StartResponse(Execution execution) =>
+        new JsonObject.Builder(2)
             .Set("ExecutionArn", JsonValue.From(execution.Arn))
             .Set("StartDate", JsonValue.From(Timestamps.Format(execution.StartDate)))
             .Build();
-    }
 
     private async ValueTask<TaskResult> StartAndWaitAsync(TaskInvocation invocation)
     {
@@ -42,6 +45,7 @@ public sealed class StepFunctionsIntegration(AslEngine engine, Func<string, Stat
             return failure;
         }
 
+        invocation.Submitted(StartResponse(execution));
         var finished = await execution.Completion.ConfigureAwait(false);
         if (finished.Status != ExecutionStatus.Succeeded)
         {

@@ -10,4 +10,17 @@ public sealed record TaskInvocation(string Resource, JsonValue Input, string Sta
     /// show it is alive (SendTaskHeartbeat); silence longer than the interval fails it with States.HeartbeatTimeout.
     /// </summary>
     public TaskHeartbeat? Heartbeat { get; init; }
+
+    /// <summary>Where <see cref="Submitted"/> reports; the engine sets it to record the TaskSubmitted event.</summary>
+    internal Action<JsonValue>? OnSubmitted { get; init; }
+
+    /// <summary>
+    /// A <c>.sync</c> integration has started its job (e.g. the child execution) and now waits for it: the start
+    /// response goes into the history as TaskSubmitted, as Step Functions records it.
+    /// </summary>
+    public void Submitted(JsonValue response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        OnSubmitted?.Invoke(response);
+    }
 }

@@ -35,10 +35,32 @@ public sealed class TaskRegistry
     }
 
     /// <summary>
+    /// Registers an AWS SDK integration, <c>arn:aws:states:::aws-sdk:&lt;service&gt;:&lt;action&gt;</c>, e.g.
+    /// (<c>ssm</c>, <c>getParameter</c>). The call gets the state's effective input (the API's request in
+    /// PascalCase) and returns the API's response; an <see cref="AwsSdkException"/> it throws fails the task as
+    /// Step Functions names SDK errors: <paramref name="errorPrefix"/> (default: the service name with a capital
+    /// first letter, e.g. <c>Ssm</c>) + "." + the exception name, e.g. <c>Ssm.ParameterNotFoundException</c>.
+    /// </summary>
+    public TaskRegistry AddAwsSdk(string service, string action, AwsSdkCall call, string? errorPrefix = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(service);
+        ArgumentException.ThrowIfNullOrWhiteSpace(action);
+        ArgumentNullException.ThrowIfNull(call);
+        return AddResource(AwsSdkTaskHandler.Resource(service, action), new AwsSdkTaskHandler(errorPrefix ?? AwsSdkTaskHandler.ErrorPrefix(service), call));
+    }
+
+    /// <summary>
     /// The handler for a resource, or why there is none. Checked when a definition loads, so an unknown
     /// resource is a load error and never a surprise in the middle of an execution.
     /// </summary>
-    public bool TryResolve(string resource, out ResolvedTask task, out string error)
+    public bool TryResolve(string resource, out ResolvedTask task, out string error) => TryResolve(resource, null, out task, out error);
+
+    /// <summary>
+    /// As <see cref="TryResolve(string, out ResolvedTask, out string)"/>, also checking the state's Parameters
+    /// where they decide what runs: a literal <c>FunctionName</c> of <c>lambda:invoke</c> must be a registered
+    /// function (a <c>FunctionName.$</c> is only known when the state runs, so it is checked then).
+    /// </summary>
+    public bool TryResolve(string resource, JsonObject? parameters, out ResolvedTask task, out string error)
     {
         ArgumentNullException.ThrowIfNull(resource);
         error = "";
@@ -46,7 +68,7 @@ public sealed class TaskRegistry
         if (withoutWait == LambdaInvoke)
         {
             task = new ResolvedTask(resource, null, TaskKind.LambdaInvoke);
-            return true;
+            return CheckFunctionName(parameters, out error);
         }
 
         if (resources.TryGetValue(resource, out var handler))
@@ -55,6 +77,7 @@ public sealed class TaskRegistry
             return true;
         }
 
+        task = null!;
         if (resource.StartsWith("arn:aws:lambda:", StringComparison.Ordinal) || !resource.StartsWith("arn:", StringComparison.Ordinal))
         {
             if (functions.TryGetValue(resource, out handler) || functions.TryGetValue(FunctionName(resource), out handler))
@@ -63,14 +86,43 @@ public sealed class TaskRegistry
                 return true;
             }
 
-            task = null!;
             error = $"no local function is registered for '{resource}'";
             return false;
         }
 
-        task = null!;
+        if (resource.StartsWith(AwsSdkTaskHandler.Prefix, StringComparison.Ordinal))
+        {
+            var registered = resources.Keys.Where(r => r.StartsWith(AwsSdkTaskHandler.Prefix, StringComparison.Ordinal)).Select(r => r[AwsSdkTaskHandler.Prefix.Length..]).Order(StringComparer.Ordinal).ToList();
+            error = $"no local handler is registered for the AWS SDK action '{resource[AwsSdkTaskHandler.Prefix.Length..]}' (resource '{resource}'); registered: {(registered.Count == 0 ? "none" : string.Join(", ", registered))}";
+            return false;
+        }
+
         error = $"no local handler is registered for resource '{resource}'";
         return false;
+    }
+
+    private bool CheckFunctionName(JsonObject? parameters, out string error)
+    {
+        error = "";
+        if (parameters is null || parameters.ContainsKey("FunctionName.$"))
+        {
+            return true;
+        }
+
+        switch (parameters["FunctionName"])
+        {
+            case null:
+                error = "lambda:invoke needs a FunctionName (or FunctionName.$) in its Parameters";
+                return false;
+            case JsonString name when !TryGetFunction(name.Value, out _):
+                error = $"lambda:invoke names FunctionName '{name.Value}', and no local function is registered under that name or ARN";
+                return false;
+            case JsonString:
+                return true;
+            default:
+                error = "the FunctionName of lambda:invoke must be a string";
+                return false;
+        }
     }
 
     internal bool TryGetFunction(string nameOrArn, out ITaskHandler handler) =>

@@ -1,3 +1,4 @@
+using ContinuousImprovement.Asl.Definition;
 using ContinuousImprovement.Asl.Json;
 using ContinuousImprovement.Asl.Runtime;
 using ContinuousImprovement.Asl.Tasks;
@@ -115,5 +116,56 @@ public sealed class IntegrationTests
 
         var error = Assert.Throws<ArgumentException>(() => engine.Start(machine, JsonValue.From(new string('x', 262_144))));
         Assert.StartsWith("InvalidExecutionInput", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("arn:aws:lambda:us-east-1:123456789012:function:nope", "'arn:aws:lambda:us-east-1:123456789012:function:nope'")]
+    [InlineData("nope", "'nope'")]
+    public void A_literal_lambda_invoke_function_name_the_registry_does_not_know_is_refused_at_load(string functionName, string quoted)
+    {
+        var harness = new EngineHarness().Function("Known", x => x);
+
+        var error = Assert.Throws<AslDefinitionException>(() => harness.Load("""{"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"@0@","Payload":{}},"End":true}}}""".Replace("@0@", functionName, StringComparison.Ordinal)));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Contains("'Call'", problem, StringComparison.Ordinal);
+        Assert.Contains("FunctionName " + quoted, problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_placeholder_filled_with_an_unknown_function_is_refused_at_load()
+    {
+        var harness = new EngineHarness().Function("Known", x => x);
+        var substitutions = new Dictionary<string, string> { ["FnArn"] = EngineHarness.Fn("Missing") };
+
+        var error = Assert.Throws<AslDefinitionException>(() => harness.Load("""{"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"${FnArn}"},"End":true}}}""", substitutions));
+
+        Assert.Contains(EngineHarness.Fn("Missing"), Assert.Single(error.Problems), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"Payload":{}}""", "needs a FunctionName")]
+    [InlineData("""{"FunctionName":42}""", "must be a string")]
+    public void A_lambda_invoke_without_a_usable_function_name_is_refused_at_load(string parameters, string problem)
+    {
+        var harness = new EngineHarness().Function("Known", x => x);
+
+        var error = Assert.Throws<AslDefinitionException>(() => harness.Load("""{"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":@0@,"End":true}}}""".Replace("@0@", parameters, StringComparison.Ordinal)));
+
+        Assert.Contains(problem, Assert.Single(error.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dynamic_function_name_is_checked_when_the_state_runs()
+    {
+        var harness = new EngineHarness().Function("Known", x => x);
+        var machine = harness.Load("""{"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName.$":"$.fn"},"End":true}}}""");
+
+        var known = await harness.Engine.RunAsync(machine, JsonValue.Parse("""{"fn":"Known"}"""));
+        var unknown = await harness.Engine.RunAsync(machine, JsonValue.Parse("""{"fn":"Gone"}"""));
+
+        Assert.Equal(ExecutionStatus.Succeeded, known.Status);
+        Assert.Equal("Lambda.ResourceNotFoundException", unknown.Error);
+        Assert.Contains("Gone", unknown.Cause, StringComparison.Ordinal);
     }
 }
