@@ -60,7 +60,8 @@ public sealed class LocalTwin : IAsyncDisposable
         var registry = Registry;
         // The service integrations a definition may use besides the catalog's functions, each on the twin's ports.
         new SnsPublishIntegration(new OutboxSnsSink(Outbox, Time)).AddTo(registry);
-        new StepFunctionsIntegration(Engine, Machines.Find).AddTo(registry);
+        // A child execution is journaled and waited for like any other the twin runs.
+        new StepFunctionsIntegration(Engine, Machines.Find, (machine, child) => Bus.Track(machine.Name, child)).AddTo(registry);
         new ParameterStoreSdk(Parameters).AddTo(registry);
         var handlers = new HandlerCatalog(Ports);
         var machines = new Dictionary<TwinWorkflow, StateMachine>();

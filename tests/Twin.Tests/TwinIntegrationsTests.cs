@@ -60,6 +60,23 @@ public sealed class TwinIntegrationsTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_child_started_without_sync_is_waited_for_and_journaled_like_the_twins_own_executions()
+    {
+        var child = twin.Load(Child, "child");
+        var parent = twin.Load(
+            """{"StartAt":"Start","States":{"Start":{"Type":"Task","Resource":"arn:aws:states:::states:startExecution","Parameters":{"StateMachineArn":"CHILD_ARN","Name":"fire-and-forget","Input":{"n":4}},"End":true}}}""".Replace("CHILD_ARN", child.Arn, StringComparison.Ordinal),
+            "parent");
+
+        var started = await twin.Engine.RunAsync(parent, JsonObject.Empty);
+        await twin.WhenIdleAsync();
+
+        Assert.Equal(ExecutionStatus.Succeeded, started.Status);
+        var journaled = Assert.Single(twin.Journal.Summaries());
+        Assert.Equal(("fire-and-forget", "child", "SUCCEEDED"), (journaled.Name, journaled.Workflow, journaled.Status));
+        Assert.Equal("""{"doubled":8}""", (string?)System.Text.Json.Nodes.JsonNode.Parse(twin.Journal.History("fire-and-forget")!)!["output"]);
+    }
+
+    [Fact]
     public async Task Ssm_errors_reach_the_state_machine_under_their_aws_names()
     {
         await twin.Parameters.PutAsync("/twin-test/taken", "first", default);

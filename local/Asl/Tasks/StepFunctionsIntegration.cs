@@ -7,8 +7,10 @@ namespace ContinuousImprovement.Asl.Tasks;
 /// The optimized <c>states:startExecution</c> integration on the local engine: a state machine starts another
 /// one by ARN, as Step Functions does. The plain resource returns at once with the new execution's ARN and
 /// start date; <c>.sync</c> waits and returns the finished execution (failing the task when the child fails).
+/// <paramref name="started"/> hears of every child execution started, as a host keeping its own list of executions
+/// (the twin's journal) must.
 /// </summary>
-public sealed class StepFunctionsIntegration(AslEngine engine, Func<string, StateMachine?> machineByArn)
+public sealed class StepFunctionsIntegration(AslEngine engine, Func<string, StateMachine?> machineByArn, Action<StateMachine, Execution>? started = null)
 {
     public const string StartExecution = "arn:aws:states:::states:startExecution";
     public const string StartExecutionSync = "arn:aws:states:::states:startExecution.sync";
@@ -83,6 +85,7 @@ public sealed class StepFunctionsIntegration(AslEngine engine, Func<string, Stat
                 var value => value,
             };
             execution = engine.Start(machine, input, (parameters["Name"] as JsonString)?.Value);
+            started?.Invoke(machine, execution);
             return true;
         }
         catch (InvalidOperationException e)

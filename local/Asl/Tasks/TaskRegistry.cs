@@ -50,25 +50,28 @@ public sealed class TaskRegistry
     }
 
     /// <summary>
-    /// The handler for a resource, or why there is none. Checked when a definition loads, so an unknown
-    /// resource is a load error and never a surprise in the middle of an execution.
-    /// </summary>
-    public bool TryResolve(string resource, out ResolvedTask task, out string error) => TryResolve(resource, null, out task, out error);
-
-    /// <summary>
-    /// As <see cref="TryResolve(string, out ResolvedTask, out string)"/>, also checking the state's Parameters
-    /// where they decide what runs: a literal <c>FunctionName</c> of <c>lambda:invoke</c> must be a registered
-    /// function (a <c>FunctionName.$</c> is only known when the state runs, so it is checked then).
+    /// The handler for a Task state's resource, or why there is none. Checked when a definition loads, so an unknown
+    /// resource is a load error and never a surprise in the middle of an execution. The state's
+    /// <paramref name="parameters"/> (null when it has none) are checked where they decide what runs: <c>lambda:invoke</c>
+    /// needs a <c>FunctionName</c> that is a registered function (a <c>FunctionName.$</c> is only known when the state
+    /// runs, so it is checked then).
     /// </summary>
     public bool TryResolve(string resource, JsonObject? parameters, out ResolvedTask task, out string error)
     {
         ArgumentNullException.ThrowIfNull(resource);
         error = "";
-        var withoutWait = resource.EndsWith(".sync", StringComparison.Ordinal) ? resource[..^".sync".Length] : resource;
-        if (withoutWait == LambdaInvoke)
+        if (resource == LambdaInvoke)
         {
             task = new ResolvedTask(resource, null, TaskKind.LambdaInvoke);
             return CheckFunctionName(parameters, out error);
+        }
+
+        if (resource == LambdaInvoke + ".sync")
+        {
+            // Step Functions has no such form: lambda:invoke already waits for the function's answer.
+            task = null!;
+            error = "lambda:invoke has no .sync form (it already waits for the function's answer); use arn:aws:states:::lambda:invoke";
+            return false;
         }
 
         if (resources.TryGetValue(resource, out var handler))
@@ -104,7 +107,13 @@ public sealed class TaskRegistry
     private bool CheckFunctionName(JsonObject? parameters, out string error)
     {
         error = "";
-        if (parameters is null || parameters.ContainsKey("FunctionName.$"))
+        if (parameters is null)
+        {
+            error = "lambda:invoke needs Parameters naming the function (FunctionName or FunctionName.$)";
+            return false;
+        }
+
+        if (parameters.ContainsKey("FunctionName.$"))
         {
             return true;
         }

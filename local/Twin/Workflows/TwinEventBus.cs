@@ -96,6 +96,31 @@ public sealed class TwinEventBus : IEventSink, IAsyncDisposable
         Enqueue(new Delivery(inputJson, workflow, name));
     }
 
+    /// <summary>
+    /// Counts an execution started elsewhere (a state machine's <c>states:startExecution</c>) as this bus's own: it is
+    /// journaled when it ends and <see cref="WhenIdleAsync"/> waits for it.
+    /// </summary>
+    public void Track(string workflowName, Execution execution)
+    {
+        ArgumentNullException.ThrowIfNull(execution);
+        Begin();
+        _ = execution.Completion.ContinueWith(
+            finished =>
+            {
+                try
+                {
+                    Journal(workflowName, finished.Result);
+                }
+                finally
+                {
+                    End();
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
     /// <summary>Completes when every published event has been routed and every execution it started has ended.</summary>
     public Task WhenIdleAsync(CancellationToken cancellationToken = default)
     {
@@ -167,11 +192,7 @@ public sealed class TwinEventBus : IEventSink, IAsyncDisposable
                     {
                         try
                         {
-                            journal?.Record(workflow.Name, finished.Result);
-                        }
-                        catch (IOException e)
-                        {
-                            log($"twin: could not journal execution {finished.Result.Name}: {e.Message}");
+                            Journal(workflow.Name, finished.Result);
                         }
                         finally
                         {
@@ -185,6 +206,18 @@ public sealed class TwinEventBus : IEventSink, IAsyncDisposable
             }
 
             End();
+        }
+    }
+
+    private void Journal(string workflowName, Execution execution)
+    {
+        try
+        {
+            journal?.Record(workflowName, execution);
+        }
+        catch (IOException e)
+        {
+            log($"twin: could not journal execution {execution.Name}: {e.Message}");
         }
     }
 

@@ -155,6 +155,21 @@ public sealed class IntegrationTests
         Assert.Contains(problem, Assert.Single(error.Problems), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","End":true}""", "lambda:invoke needs Parameters naming the function")]
+    [InlineData("""{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":"Known","End":true}""", "lambda:invoke needs Parameters naming the function")]
+    [InlineData("""{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke.sync","Parameters":{"FunctionName":"Known"},"End":true}""", "lambda:invoke has no .sync form")]
+    public void A_lambda_invoke_without_parameters_or_with_a_sync_suffix_is_refused_at_load(string state, string problem)
+    {
+        var harness = new EngineHarness().Function("Known", x => x);
+
+        var error = Assert.Throws<AslDefinitionException>(() => harness.Load("""{"StartAt":"Call","States":{"Call":@0@}}""".Replace("@0@", state, StringComparison.Ordinal)));
+
+        var only = Assert.Single(error.Problems);
+        Assert.Contains("'Call'", only, StringComparison.Ordinal);
+        Assert.Contains(problem, only, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_dynamic_function_name_is_checked_when_the_state_runs()
     {
