@@ -75,7 +75,7 @@ public sealed class LocalTwin : IAsyncDisposable
 
         Bus.Open(machines);
         // The inputs the schedule rules' targets send on AWS.
-        var trainingInput = $$"""{"bucket":{{Quote(options.Bucket)}},"projectArn":{{Quote(options.ProjectArn)}}}""";
+        var trainingInput = TrainingInput(options, retry: false);
         var bucketInput = $$"""{"bucket":{{Quote(options.Bucket)}}}""";
         Scheduler = new TwinScheduler(
             Schedules,
@@ -182,8 +182,7 @@ public sealed class LocalTwin : IAsyncDisposable
     public async Task<TrainingRun> TrainAsync(bool retry, CancellationToken cancellationToken = default)
     {
         var name = $"training-manual-{Guid.NewGuid():N}";
-        var input = $$"""{"bucket":{{Quote(Options.Bucket)}},"projectArn":{{Quote(Options.ProjectArn)}},"retry":{{(retry ? "true" : "false")}}}""";
-        Bus.Start(TwinWorkflow.Training, input, name);
+        Bus.Start(TwinWorkflow.Training, TrainingInput(Options, retry), name);
         await WhenIdleAsync(cancellationToken).ConfigureAwait(false);
         var described = Journal.History(name)
             ?? throw new InvalidOperationException($"The training execution {name} ended without a record in the journal.");
@@ -250,6 +249,10 @@ public sealed class LocalTwin : IAsyncDisposable
             }
         }
     }
+
+    // The training workflow's execution input (Handlers' TrainingInput), as the schedule rule's target sends it on AWS.
+    private static string TrainingInput(TwinOptions options, bool retry) =>
+        $$"""{"bucket":{{Quote(options.Bucket)}},"projectArn":{{Quote(options.ProjectArn)}},"retry":{{(retry ? "true" : "false")}}}""";
 
     private static string Quote(string text) => System.Text.Json.JsonSerializer.Serialize(text, TwinStringJsonContext.Default.String);
 }

@@ -163,6 +163,7 @@ public sealed class LocalTwinTests : IAsyncLifetime, IDisposable
         Assert.Contains("the last training used this same labeled set of 2 images and failed", skipped.Summary, StringComparison.Ordinal);
         Assert.Contains("waiting for new labels or an operator retry", skipped.Summary, StringComparison.Ordinal);
         Assert.Equal(("SUCCEEDED", TrainingStatus.TrainingFailed), (retried.Status, retried.Outcome));
+        Assert.Equal((true, false, true), (failed.Failed, skipped.Failed, retried.Failed));
     }
 
     private Task<LocalTwin> OpenAsync() =>

@@ -33,7 +33,9 @@ namespace ContinuousImprovement.Aws.Adapters;
 /// <para>A human label also copies the prediction's model version into <c>LabeledModel</c>, the key of the sparse index
 /// <c>LabeledByModel</c> (see <see cref="TableLayout"/>): a model's confusion is a Query of that index, so the hourly drift
 /// check reads one version's labeled predictions, never the whole log. Index reads are eventually consistent; a label
-/// recorded within the last second may wait for the next check.</para>
+/// recorded within the last second may wait for the next check. A table written before the index existed needs its
+/// labeled items given <c>LabeledModel</c> once (SET it to ModelVersionArn where HumanLabel exists), or the check
+/// counts only labels recorded since.</para>
 /// </summary>
 public sealed class DynamoDbInferenceLog(IAmazonDynamoDB dynamo, string tableName) : IInferenceLog
 {

@@ -20,20 +20,19 @@ public static class RejectLabels
     /// class folder "NONE OF THE ABOVE". Text NFKC refuses is compared trimmed as it is; such a label is never
     /// filed anyway (<see cref="LabelNormalization.TryNormalize"/> refuses it).
     /// </remarks>
-    public static bool IsReject(string label, IReadOnlyCollection<string> rejectLabels)
+    public static bool IsReject(string label, IReadOnlyCollection<string> rejectLabels) => Matching(label, rejectLabels) is not null;
+
+    /// <summary>
+    /// The configured reject phrase <paramref name="label"/> matches (as <see cref="IsReject"/> compares), as it is
+    /// configured, or null: every spelling of one reject answer is one answer ("None of the Above" and "none of the
+    /// above" are the same vote).
+    /// </summary>
+    public static string? Matching(string label, IReadOnlyCollection<string> rejectLabels)
     {
         ArgumentNullException.ThrowIfNull(label);
         ArgumentNullException.ThrowIfNull(rejectLabels);
         var answer = Comparable(label);
-        foreach (var reject in rejectLabels)
-        {
-            if (reject is not null && string.Equals(Comparable(reject), answer, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return rejectLabels.FirstOrDefault(reject => reject is not null && string.Equals(Comparable(reject), answer, StringComparison.OrdinalIgnoreCase));
     }
 
     private static string Comparable(string text) =>

@@ -9,7 +9,8 @@ public static class ReviewConsolidation
     /// Consolidates <paramref name="review"/>'s answers. Labels are compared as filing will file them
     /// (<see cref="LabelNormalization"/>: NFKC, trimmed), so "ｃａｔ" and "cat " are one vote for "cat" rather than a tie
     /// between two spellings of one folder; they stay case-sensitive, like the model's label set ("Cat" and "cat" are
-    /// two classes). A label normalization refuses is counted as typed (trimmed), for filing to refuse with the reason.
+    /// two classes), except reject answers: every spelling of one counts as the configured phrase. A label
+    /// normalization refuses is counted as typed (trimmed), for filing to refuse with the reason.
     /// Empty labels are dropped; a worker's repeated label counts once. Reject answers are recognized with <see cref="RejectLabels.IsReject"/> over
     /// <paramref name="rejectLabels"/> (default <see cref="RejectLabels.Default"/>), the rule filing uses, so a
     /// fullwidth or differently cased twin of a reject answer is rejected here too and never reaches filing.
@@ -39,7 +40,7 @@ public static class ReviewConsolidation
         var withoutLabel = 0;
         foreach (var answer in review.Answers)
         {
-            var distinct = answer.Labels.Select(VoteOf).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            var distinct = answer.Labels.Select(l => VoteOf(l, rejects)).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList();
             if (distinct.Count == 0)
             {
                 withoutLabel++;
@@ -85,5 +86,8 @@ public static class ReviewConsolidation
         return new ConsolidatedReview(review, outcome, votes, workers, withoutLabel, multiSelect);
     }
 
-    private static string VoteOf(string label) => LabelNormalization.TryNormalize(label, out var normalized, out _) ? normalized : label.Trim();
+    // Every spelling of a reject answer votes for the configured phrase, however cased or typed.
+    private static string VoteOf(string label, IReadOnlyCollection<string> rejects) =>
+        RejectLabels.Matching(label, rejects)
+        ?? (LabelNormalization.TryNormalize(label, out var normalized, out _) ? normalized : label.Trim());
 }

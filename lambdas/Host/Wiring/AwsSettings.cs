@@ -1,4 +1,7 @@
 using ContinuousImprovement.Aws.Runtime;
+using ContinuousImprovement.Core.Parameters;
+using ContinuousImprovement.Core.Settings;
+using ContinuousImprovement.Core.Text;
 using ContinuousImprovement.Handlers;
 
 namespace ContinuousImprovement.Host.Wiring;
@@ -63,10 +66,27 @@ public sealed record AwsSettings(
             Optional(HostEnvironment.ProjectArn),
             Optional(HostEnvironment.ParameterPrefix),
             Optional(HostEnvironment.ScheduleRulePrefix),
-            Optional(HostEnvironment.ReviewBackends)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+            ReviewBackendsFrom(Optional(HostEnvironment.ReviewBackends)));
         return missing.Count == 0
             ? settings with { Endpoints = TypedEndpoints(variable) }
             : throw new InvalidOperationException($"The function's environment lacks {string.Join(", ", missing)}; the workflow handlers need them to reach AWS.");
+    }
+
+    // Checked here, at start-up, against the catalog's choices: a typo in the stack must name the variable, not surface
+    // later as a refused parameter value.
+    private static string[]? ReviewBackendsFrom(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var allowed = ParameterCatalog.Default[ReviewSettings.BackendParameter].AllowedValues;
+        var backends = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return backends.Length > 0 && backends.All(b => allowed.Contains(b, StringComparer.Ordinal))
+            ? backends
+            : throw new InvalidOperationException(
+                $"The function's environment sets {HostEnvironment.ReviewBackends} to {Printable.Quote(value)}; it must list some of {string.Join(", ", allowed)}, comma-separated.");
     }
 
     // The models' serviceIds name the variables; building the typed clients parses these models anyway.

@@ -85,8 +85,6 @@ public sealed class StepFunctionsIntegration(AslEngine engine, Func<string, Stat
                 var value => value,
             };
             execution = engine.Start(machine, input, (parameters["Name"] as JsonString)?.Value);
-            started?.Invoke(machine, execution);
-            return true;
         }
         catch (InvalidOperationException e)
         {
@@ -98,5 +96,9 @@ public sealed class StepFunctionsIntegration(AslEngine engine, Func<string, Stat
             failure = TaskResult.Failure("StepFunctions.InvalidExecutionInputException", e.Message);
             return false;
         }
+
+        // Outside the try: the host's own failure is not the start's, and the child runs whatever the host does.
+        started?.Invoke(machine, execution);
+        return true;
     }
 }

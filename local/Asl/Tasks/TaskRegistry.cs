@@ -138,7 +138,8 @@ public sealed class TaskRegistry
         functions.TryGetValue(nameOrArn, out handler!) || functions.TryGetValue(FunctionName(nameOrArn), out handler!);
 
     /// <summary>
-    /// The function name in an ARN (<c>arn:aws:lambda:region:account:function:name[:qualifier]</c>), or the text itself.
+    /// The function name in an ARN (<c>arn:aws:lambda:region:account:function:name[:qualifier]</c>) or in a name with a
+    /// version or alias (<c>name:qualifier</c>), or the text itself.
     /// </summary>
     public static string FunctionName(string arnOrName)
     {
@@ -146,7 +147,9 @@ public sealed class TaskRegistry
         var at = arnOrName.IndexOf(Marker, StringComparison.Ordinal);
         if (at < 0)
         {
-            return arnOrName;
+            // A plain name may carry a version or alias ("my-function:live"), as Lambda's Invoke accepts.
+            var colon = arnOrName.StartsWith("arn:", StringComparison.Ordinal) ? -1 : arnOrName.IndexOf(':', StringComparison.Ordinal);
+            return colon < 0 ? arnOrName : arnOrName[..colon];
         }
 
         var name = arnOrName[(at + Marker.Length)..];

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ContinuousImprovement.Handlers.Training;
 
 namespace ContinuousImprovement.Local.Twin.Workflows;
 
@@ -8,6 +9,9 @@ namespace ContinuousImprovement.Local.Twin.Workflows;
 /// </summary>
 public sealed record TrainingRun(string Name, string Status, string? Outcome, string? Summary, string? Error, string? Cause)
 {
+    /// <summary>The execution failed, or it ended reporting that the training or its deploy failed; a skipped or gated-out run is an answer.</summary>
+    public bool Failed => Status != "SUCCEEDED" || Outcome is TrainingStatus.TrainingFailed or TrainingStatus.DeployFailed;
+
     /// <summary>Reads it from the described execution the journal keeps (describe-execution's JSON).</summary>
     public static TrainingRun From(string name, string described)
     {
@@ -17,7 +21,7 @@ public sealed record TrainingRun(string Name, string Status, string? Outcome, st
         if (Text(root, "output") is { } output)
         {
             using var result = JsonDocument.Parse(output);
-            if (result.RootElement.TryGetProperty("outcome", out var outcome))
+            if (result.RootElement.ValueKind == JsonValueKind.Object && result.RootElement.TryGetProperty("outcome", out var outcome) && outcome.ValueKind == JsonValueKind.Object)
             {
                 return new TrainingRun(name, Text(root, "status")!, Text(outcome, "status"), Text(outcome, "summary"), null, null);
             }

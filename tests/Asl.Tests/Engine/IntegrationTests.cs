@@ -156,6 +156,22 @@ public sealed class IntegrationTests
     }
 
     [Theory]
+    [InlineData("Known")]
+    [InlineData("Known:live")]
+    [InlineData("Known:3")]
+    [InlineData("arn:aws:lambda:us-east-1:123456789012:function:Known:live")]
+    public async Task A_lambda_invoke_may_name_the_function_with_a_version_or_alias_as_lambda_accepts(string functionName)
+    {
+        var harness = new EngineHarness().Function("Known", x => x);
+        var machine = harness.Load("""{"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"@0@","Payload":{"n":1}},"OutputPath":"$.Payload","End":true}}}""".Replace("@0@", functionName, StringComparison.Ordinal));
+
+        var execution = await harness.Engine.RunAsync(machine, JsonObject.Empty);
+
+        Assert.Equal(ExecutionStatus.Succeeded, execution.Status);
+        Assert.Equal(JsonValue.Parse("""{"n":1}"""), execution.Output);
+    }
+
+    [Theory]
     [InlineData("""{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","End":true}""", "lambda:invoke needs Parameters naming the function")]
     [InlineData("""{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":"Known","End":true}""", "lambda:invoke needs Parameters naming the function")]
     [InlineData("""{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke.sync","Parameters":{"FunctionName":"Known"},"End":true}""", "lambda:invoke has no .sync form")]

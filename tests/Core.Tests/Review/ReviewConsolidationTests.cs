@@ -23,7 +23,9 @@ public sealed class ReviewConsolidationTests
     [InlineData(" a |a|b", "Labeled { Label = a }")]
     [InlineData("Cat|cat|cat", "Labeled { Label = cat }")]
     [InlineData("Cat|cat", "Tie(Cat,cat)")]
-    [InlineData("None of the Above|none of the above |a", "Tie(None of the Above,a,none of the above)")]
+    [InlineData("None of the Above|none of the above |a", "Rejected { Answer = None of the Above }")]
+    [InlineData("None of the Above|ＮＯＮＥ　ＯＦ　ＴＨＥ　ＡＢＯＶＥ|cat", "Rejected { Answer = None of the Above }")]
+    [InlineData("None of the Above|None of the Above|none of the above|cat|cat", "Rejected { Answer = None of the Above }")]
     [InlineData("None of the Above|None of the Above|a", "Rejected { Answer = None of the Above }")]
     [InlineData("a|None of the Above|None of the Above|a|a", "Labeled { Label = a }")]
     [InlineData("a|None of the Above", "Tie(None of the Above,a)")]
@@ -97,7 +99,7 @@ public sealed class ReviewConsolidationTests
     {
         var output = Review(Single("Not a logo"), Single("Not a logo"));
 
-        Assert.Equal(new ConsolidationOutcome.Rejected("Not a logo"), ReviewConsolidation.Consolidate(output, ["not a LOGO"]).Outcome);
+        Assert.Equal(new ConsolidationOutcome.Rejected("not a LOGO"), ReviewConsolidation.Consolidate(output, ["not a LOGO"]).Outcome);
         Assert.Equal(new ConsolidationOutcome.Labeled("Not a logo"), ReviewConsolidation.Consolidate(output).Outcome);
     }
 
@@ -106,10 +108,10 @@ public sealed class ReviewConsolidationTests
     {
         const string fullwidth = "\uFF2E\uFF2F\uFF2E\uFF25\u3000\uFF2F\uFF26\u3000\uFF34\uFF28\uFF25\u3000\uFF21\uFF22\uFF2F\uFF36\uFF25";
 
-        // Reported as filing reads it.
-        Assert.Equal(new ConsolidationOutcome.Rejected("NONE OF THE ABOVE"), ReviewConsolidation.Consolidate(Review(Single(fullwidth), Single(fullwidth), Single("a"))).Outcome);
-        Assert.Equal(new ConsolidationOutcome.Rejected("NONE OF THE ABOVE"), ReviewConsolidation.Consolidate(Review(Multi("a", fullwidth), Multi(fullwidth), Multi("b"))).Outcome);
-        Assert.Equal(new ConsolidationOutcome.Rejected("unclear"), ReviewConsolidation.Consolidate(Review(Single("unclear")), ["\uFF35\uFF4E\uFF43\uFF4C\uFF45\uFF41\uFF52"]).Outcome);
+        // Reported as the configured phrase it matched.
+        Assert.Equal(new ConsolidationOutcome.Rejected("None of the Above"), ReviewConsolidation.Consolidate(Review(Single(fullwidth), Single(fullwidth), Single("a"))).Outcome);
+        Assert.Equal(new ConsolidationOutcome.Rejected("None of the Above"), ReviewConsolidation.Consolidate(Review(Multi("a", fullwidth), Multi(fullwidth), Multi("b"))).Outcome);
+        Assert.Equal(new ConsolidationOutcome.Rejected("\uFF35\uFF4E\uFF43\uFF4C\uFF45\uFF41\uFF52"), ReviewConsolidation.Consolidate(Review(Single("unclear")), ["\uFF35\uFF4E\uFF43\uFF4C\uFF45\uFF41\uFF52"]).Outcome);
     }
 
     [Property(MaxTest = 500)]
@@ -117,10 +119,10 @@ public sealed class ReviewConsolidationTests
         Prop.ForAll(LabelGenerators.RetypedReject.ToArbitrary(), reject =>
         {
             var outcome = ReviewConsolidation.Consolidate(Review(Single(reject.Retyped), Single(reject.Retyped), Single("\uFF41")), ["Other", reject.Phrase]).Outcome;
-            // The fullwidth "ａ" votes as "a"; a retyped reject is reported as filing reads it.
+            // The fullwidth "ａ" votes as "a"; a retyped reject votes as the configured phrase it matches.
             var expected = reject.Retyped.Trim().Length == 0
                 ? (ConsolidationOutcome)new ConsolidationOutcome.Labeled("a")
-                : new ConsolidationOutcome.Rejected(LabelNormalization.TryNormalize(reject.Retyped, out var normalized, out _) ? normalized : reject.Retyped.Trim());
+                : new ConsolidationOutcome.Rejected(reject.Phrase);
             return (outcome == expected).Label($"{Printable.Quote(reject.Retyped)} from {Printable.Quote(reject.Phrase)}: {ReviewText.Describe(outcome)}");
         });
 

@@ -73,6 +73,18 @@ public sealed class WorkflowHandlersTests
         Assert.Equal("/Staging/", a2iOnly.Prefix);
     }
 
+    [Theory]
+    [InlineData(",")]
+    [InlineData("A2I")]
+    [InlineData("a2i, mturk")]
+    public void A_review_backends_variable_naming_no_known_backend_stops_the_function_naming_the_variable(string value)
+    {
+        var failure = Assert.Throws<InvalidOperationException>(() => AwsSettings.From(name => name == "REVIEW_BACKENDS" ? value : AwsEnvironment.GetValueOrDefault(name)));
+
+        Assert.StartsWith("The function's environment sets REVIEW_BACKENDS to", failure.Message, StringComparison.Ordinal);
+        Assert.EndsWith("it must list some of portal, a2i, comma-separated.", failure.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Missing_variables_are_named_together()
     {

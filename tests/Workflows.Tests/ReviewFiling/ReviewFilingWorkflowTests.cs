@@ -160,8 +160,8 @@ public sealed class ReviewFilingWorkflowTests
 
         Assert.Equal(ReviewFilingStatus.Recorded, run.Text("outcome.status"));
         Assert.Empty(await twin.LabeledKeysAsync());
-        // Logged as filing reads it, so it counts with the plain spelling's votes and labels.
-        Assert.Equal("NONE OF THE ABOVE", await twin.HumanLabelAsync());
+        // Logged as the configured reject phrase, so every spelling of it is one answer.
+        Assert.Equal("None of the Above", await twin.HumanLabelAsync());
         Assert.Equal(["review-completed"], twin.Digested());
     }
 
