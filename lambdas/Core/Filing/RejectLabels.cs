@@ -31,8 +31,11 @@ public static class RejectLabels
     {
         ArgumentNullException.ThrowIfNull(label);
         ArgumentNullException.ThrowIfNull(rejectLabels);
+        // A blank answer is no answer, whatever blank phrase the list may hold.
         var answer = Comparable(label);
-        return rejectLabels.FirstOrDefault(reject => reject is not null && string.Equals(Comparable(reject), answer, StringComparison.OrdinalIgnoreCase));
+        return answer.Length == 0
+            ? null
+            : rejectLabels.FirstOrDefault(reject => reject is not null && string.Equals(Comparable(reject), answer, StringComparison.OrdinalIgnoreCase));
     }
 
     private static string Comparable(string text) =>

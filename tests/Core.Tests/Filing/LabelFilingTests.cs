@@ -109,7 +109,9 @@ public sealed class LabelFilingTests
         {
             string[] configured = [other.Phrase, reject.Phrase];
             var planned = LabelFiling.TryPlan(Image, reject.Retyped, configured, out _, out _);
-            return (!planned && RejectLabels.IsReject(reject.Retyped, configured))
+            // A blank answer is no answer (never a reject, never filed either).
+            var recognized = RejectLabels.IsReject(reject.Retyped, configured) || reject.Retyped.Trim().Length == 0;
+            return (!planned && recognized)
                 .Label($"{Printable.Quote(reject.Retyped)} retyped from {Printable.Quote(reject.Phrase)}: planned={planned}");
         });
 

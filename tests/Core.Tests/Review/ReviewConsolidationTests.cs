@@ -114,6 +114,15 @@ public sealed class ReviewConsolidationTests
         Assert.Equal(new ConsolidationOutcome.Rejected("\uFF35\uFF4E\uFF43\uFF4C\uFF45\uFF41\uFF52"), ReviewConsolidation.Consolidate(Review(Single("unclear")), ["\uFF35\uFF4E\uFF43\uFF4C\uFF45\uFF41\uFF52"]).Outcome);
     }
 
+    [Fact]
+    public void A_blank_answer_is_no_vote_even_when_the_reject_list_holds_a_blank_phrase()
+    {
+        var outcome = ReviewConsolidation.Consolidate(Review(Single("\t\u3000\t"), Single("\t\u3000\t"), Single("a")), [" ", "Other"]).Outcome;
+
+        Assert.Equal(new ConsolidationOutcome.Labeled("a"), outcome);
+        Assert.False(RejectLabels.IsReject(" ", [" "]));
+    }
+
     [Property(MaxTest = 500)]
     public Property A_configured_reject_answer_retyped_in_fullwidth_other_case_or_padded_is_rejected() =>
         Prop.ForAll(LabelGenerators.RetypedReject.ToArbitrary(), reject =>
