@@ -5,10 +5,11 @@ namespace ContinuousImprovement.Asl.Tasks;
 /// <summary>
 /// The optimized <c>arn:aws:states:::sns:publish</c> integration on the local engine: the state's Parameters in
 /// Publish's shape (TopicArn or TargetArn, Message or <c>Message.$</c>, Subject, MessageAttributes) are checked
-/// as SNS checks them, handed to a sink, and the task returns what Step Functions returns from Publish:
+/// as Step Functions checks them when the definition loads (field names, one target, a message) and as SNS checks
+/// them when the state runs, handed to a sink, and the task returns what Step Functions returns from Publish:
 /// <c>{"MessageId":…,"SdkHttpMetadata":{…},"SdkResponseMetadata":{…}}</c>.
 /// </summary>
-public sealed class SnsPublishIntegration : ITaskHandler
+public sealed class SnsPublishIntegration : ITaskHandler, IParameterChecked
 {
     public const string Resource = "arn:aws:states:::sns:publish";
 
@@ -19,8 +20,10 @@ public sealed class SnsPublishIntegration : ITaskHandler
 
     private static readonly HashSet<string> KnownFields = new(StringComparer.Ordinal)
     {
-        "TopicArn", "TargetArn", "Message", "Subject", "MessageAttributes", "MessageStructure", "MessageGroupId", "MessageDeduplicationId",
+        "TopicArn", "TargetArn", "PhoneNumber", "Message", "Subject", "MessageAttributes", "MessageStructure", "MessageGroupId", "MessageDeduplicationId",
     };
+
+    private static readonly string[] Targets = ["TopicArn", "TargetArn", "PhoneNumber"];
 
     private readonly ISnsPublishSink sink;
     private readonly Func<string> newMessageId;
@@ -38,6 +41,26 @@ public sealed class SnsPublishIntegration : ITaskHandler
     {
         ArgumentNullException.ThrowIfNull(registry);
         return registry.AddResource(Resource, this);
+    }
+
+    /// <summary>What Step Functions refuses when the definition is created: a field Publish does not take, no target, no message.</summary>
+    public string? WhyRefused(JsonObject? parameters)
+    {
+        if (parameters is null)
+        {
+            return "sns:publish needs Parameters with TopicArn and Message";
+        }
+
+        var fields = parameters.Select(m => m.Key.EndsWith(".$", StringComparison.Ordinal) ? m.Key[..^2] : m.Key).ToList();
+        if (fields.FirstOrDefault(f => !KnownFields.Contains(f)) is { } unknown)
+        {
+            return $"sns:publish does not take the field '{unknown}' (Publish takes {string.Join(", ", KnownFields)})";
+        }
+
+        var targets = fields.Count(Targets.Contains);
+        return targets != 1 ? $"sns:publish needs exactly one of {string.Join(", ", Targets)}, not {targets}"
+            : !fields.Contains("Message") ? "sns:publish needs a Message (or Message.$)"
+            : null;
     }
 
     public async ValueTask<TaskResult> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken)
@@ -78,6 +101,12 @@ public sealed class SnsPublishIntegration : ITaskHandler
         if (parameters.Select(m => m.Key).FirstOrDefault(k => !KnownFields.Contains(k)) is { } unknown)
         {
             failure = TaskResult.Failure(StatesErrors.Runtime, $"State '{state}' passes the field '{unknown}' to sns:publish, which Publish does not take.");
+            return false;
+        }
+
+        if (parameters.ContainsKey("PhoneNumber"))
+        {
+            failure = TaskResult.Failure(InvalidParameter, $"Invalid parameter: PhoneNumber (state '{state}'): this engine's notifications go to a topic; it sends no SMS.");
             return false;
         }
 

@@ -77,6 +77,12 @@ public sealed class TaskRegistry
         if (resources.TryGetValue(resource, out var handler))
         {
             task = new ResolvedTask(resource, handler, TaskKind.Resource);
+            if (handler is IParameterChecked checkedHandler && checkedHandler.WhyRefused(parameters) is { } refused)
+            {
+                error = refused;
+                return false;
+            }
+
             return true;
         }
 

@@ -1,3 +1,4 @@
+using ContinuousImprovement.Asl.Definition;
 using ContinuousImprovement.Asl.Json;
 using ContinuousImprovement.Asl.Runtime;
 using ContinuousImprovement.Asl.Tasks;
@@ -66,11 +67,11 @@ public sealed class SnsPublishIntegrationTests
     }
 
     [Theory]
-    [InlineData("""{"Message":"hi"}""", "SNS.InvalidParameterException", "TopicArn")]
-    [InlineData("""{"TopicArn":"TOPIC"}""", "SNS.InvalidParameterException", "Empty message")]
+    [InlineData("""{"TopicArn":"not-an-arn","Message":"hi"}""", "SNS.InvalidParameterException", "TopicArn")]
+    [InlineData("""{"TopicArn":"TOPIC","Message":""}""", "SNS.InvalidParameterException", "Empty message")]
     [InlineData("""{"TopicArn":"TOPIC","Message":"hi","Subject":"line\nbreak"}""", "SNS.InvalidParameterException", "Subject")]
     [InlineData("""{"TopicArn":"TOPIC","Message":"hi","MessageAttributes":{"k":{"DataType":"String"}}}""", "SNS.InvalidParameterException", "MessageAttributes['k']")]
-    [InlineData("""{"TopicArn":"TOPIC","Message":"hi","PhoneNumber":"+1555"}""", "States.Runtime", "'PhoneNumber'")]
+    [InlineData("""{"PhoneNumber":"+15555550100","Message":"hi"}""", "SNS.InvalidParameterException", "PhoneNumber")]
     public async Task Bad_publish_parameters_fail_the_task_with_sns_error_naming_the_field(string parameters, string error, string causePart)
     {
         var (harness, sink) = Setup();
@@ -81,6 +82,32 @@ public sealed class SnsPublishIntegrationTests
         Assert.Contains(causePart, execution.Cause, StringComparison.Ordinal);
         Assert.Contains("'Tell'", execution.Cause, StringComparison.Ordinal);
         Assert.Empty(sink.Messages);
+    }
+
+    [Theory]
+    [InlineData("""{"Message":"hi"}""", "needs exactly one of TopicArn, TargetArn, PhoneNumber, not 0")]
+    [InlineData("""{"TopicArn":"TOPIC","PhoneNumber":"+15555550100","Message":"hi"}""", "needs exactly one of TopicArn, TargetArn, PhoneNumber, not 2")]
+    [InlineData("""{"TopicArn":"TOPIC"}""", "needs a Message (or Message.$)")]
+    [InlineData("""{"TopicArn":"TOPIC","Message":"hi","Bogus.$":"$"}""", "does not take the field 'Bogus'")]
+    public void Publish_parameters_that_can_never_work_are_refused_at_load_as_step_functions_refuses_them(string parameters, string problem)
+    {
+        var (harness, _) = Setup();
+
+        var error = Assert.Throws<AslDefinitionException>(() => harness.Load(Publish(parameters.Replace("TOPIC", Topic, StringComparison.Ordinal))));
+
+        var only = Assert.Single(error.Problems);
+        Assert.Contains("'Tell'", only, StringComparison.Ordinal);
+        Assert.Contains(problem, only, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_publish_without_parameters_is_refused_at_load()
+    {
+        var (harness, _) = Setup();
+
+        var error = Assert.Throws<AslDefinitionException>(() => harness.Load("""{"StartAt":"Tell","States":{"Tell":{"Type":"Task","Resource":"arn:aws:states:::sns:publish","End":true}}}"""));
+
+        Assert.Contains("sns:publish needs Parameters with TopicArn and Message", Assert.Single(error.Problems), StringComparison.Ordinal);
     }
 
     [Fact]
