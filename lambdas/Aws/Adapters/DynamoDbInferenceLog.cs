@@ -156,34 +156,12 @@ public sealed class DynamoDbInferenceLog(IAmazonDynamoDB dynamo, string tableNam
             return Task.FromResult(false);
         }
 
-        return PortFailures.Guard("reserve a human loop", async () =>
-        {
-            return await ConditionalWrite.LandsAsync(dynamo.UpdateItemAsync(new UpdateItemRequest
-            {
-                TableName = tableName,
-                Key = Key(HumanLoopsPk(day), "DAY"),
-                UpdateExpression = "ADD #count :one",
-                ConditionExpression = "attribute_not_exists(#count) OR #count < :cap",
-                ExpressionAttributeNames = new() { ["#count"] = "count" },
-                ExpressionAttributeValues = new() { [":one"] = Number(1), [":cap"] = Number(cap) },
-            }, cancellationToken)).ConfigureAwait(false);
-        }, cancellationToken);
+        return PortFailures.Guard("reserve a human loop", () => AddToDayCountAsync(day, 1, "attribute_not_exists(#count) OR #count < :bound", cap, cancellationToken), cancellationToken);
     }
 
+    // The condition keeps the count at zero or above (a missing day fails it too): nothing to give back.
     public Task<bool> ReleaseHumanLoopAsync(DateOnly day, CancellationToken cancellationToken) =>
-        PortFailures.Guard("release a human loop", async () =>
-        {
-            // The condition keeps the count at zero or above (a missing day fails it too): nothing to give back.
-            return await ConditionalWrite.LandsAsync(dynamo.UpdateItemAsync(new UpdateItemRequest
-            {
-                TableName = tableName,
-                Key = Key(HumanLoopsPk(day), "DAY"),
-                UpdateExpression = "ADD #count :minus",
-                ConditionExpression = "#count > :zero",
-                ExpressionAttributeNames = new() { ["#count"] = "count" },
-                ExpressionAttributeValues = new() { [":minus"] = Number(-1), [":zero"] = Number(0) },
-            }, cancellationToken)).ConfigureAwait(false);
-        }, cancellationToken);
+        PortFailures.Guard("release a human loop", () => AddToDayCountAsync(day, -1, "#count > :bound", 0, cancellationToken), cancellationToken);
 
     public Task<int> HumanLoopsOnAsync(DateOnly day, CancellationToken cancellationToken) =>
         PortFailures.Guard("count human loops", async () =>
@@ -395,6 +373,18 @@ public sealed class DynamoDbInferenceLog(IAmazonDynamoDB dynamo, string tableNam
             return await ConditionalWrite.LandsAsync(dynamo.PutItemAsync(put, cancellationToken)).ConfigureAwait(false);
         }, cancellationToken);
     }
+
+    // Adds delta to the day's human-loop count if the condition (over #count and :bound) holds; false when it does not.
+    private Task<bool> AddToDayCountAsync(DateOnly day, int delta, string condition, int bound, CancellationToken cancellationToken) =>
+        ConditionalWrite.LandsAsync(dynamo.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = tableName,
+            Key = Key(HumanLoopsPk(day), "DAY"),
+            UpdateExpression = "ADD #count :delta",
+            ConditionExpression = condition,
+            ExpressionAttributeNames = new() { ["#count"] = "count" },
+            ExpressionAttributeValues = new() { [":delta"] = Number(delta), [":bound"] = Number(bound) },
+        }, cancellationToken));
 
     internal static string ImagePk(string imageKey) => "IMAGE#" + imageKey;
 
