@@ -31,4 +31,11 @@ public sealed class AwsSdkException : Exception
     }
 
     public string ErrorCode { get; }
+
+    /// <summary>
+    /// The error Step Functions reports for this one under <paramref name="servicePrefix"/>: <c>&lt;Service&gt;.&lt;Name&gt;Exception</c>,
+    /// the "Exception" suffix added when the service's own name lacks it (S3's <c>NoSuchKey</c> is <c>S3.NoSuchKeyException</c>).
+    /// </summary>
+    public string ErrorName(string servicePrefix) =>
+        servicePrefix + "." + (ErrorCode.EndsWith("Exception", StringComparison.Ordinal) ? ErrorCode : ErrorCode + "Exception");
 }

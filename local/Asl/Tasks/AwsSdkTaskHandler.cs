@@ -4,8 +4,7 @@ namespace ContinuousImprovement.Asl.Tasks;
 
 /// <summary>
 /// Runs <c>arn:aws:states:::aws-sdk:&lt;service&gt;:&lt;action&gt;</c> with a registered <see cref="AwsSdkCall"/>,
-/// naming its service errors as Step Functions does: <c>&lt;Service&gt;.&lt;Name&gt;Exception</c>, the
-/// "Exception" suffix added when the service's own name lacks it (S3's <c>NoSuchKey</c> is <c>S3.NoSuchKeyException</c>).
+/// naming its service errors as Step Functions does (<see cref="AwsSdkException.ErrorName"/>).
 /// </summary>
 internal sealed class AwsSdkTaskHandler(string errorPrefix, AwsSdkCall call) : ITaskHandler
 {
@@ -32,10 +31,7 @@ internal sealed class AwsSdkTaskHandler(string errorPrefix, AwsSdkCall call) : I
         }
         catch (AwsSdkException e)
         {
-            return TaskResult.Failure(ErrorName(e.ErrorCode), e.Message);
+            return TaskResult.Failure(e.ErrorName(errorPrefix), e.Message);
         }
     }
-
-    internal string ErrorName(string errorCode) =>
-        errorPrefix + "." + (errorCode.EndsWith("Exception", StringComparison.Ordinal) ? errorCode : errorCode + "Exception");
 }

@@ -77,7 +77,7 @@ public sealed class SnsPublishIntegration : ITaskHandler, IParameterChecked
         }
         catch (AwsSdkException e)
         {
-            return TaskResult.Failure("SNS." + (e.ErrorCode.EndsWith("Exception", StringComparison.Ordinal) ? e.ErrorCode : e.ErrorCode + "Exception"), e.Message);
+            return TaskResult.Failure(e.ErrorName("SNS"), e.Message);
         }
 
         return new JsonObject.Builder(3)

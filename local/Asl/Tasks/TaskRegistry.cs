@@ -89,7 +89,7 @@ public sealed class TaskRegistry
         task = null!;
         if (resource.StartsWith("arn:aws:lambda:", StringComparison.Ordinal) || !resource.StartsWith("arn:", StringComparison.Ordinal))
         {
-            if (functions.TryGetValue(resource, out handler) || functions.TryGetValue(FunctionName(resource), out handler))
+            if (TryGetFunction(resource, out handler))
             {
                 task = new ResolvedTask(resource, handler, TaskKind.Function);
                 return true;

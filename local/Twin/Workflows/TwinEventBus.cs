@@ -104,21 +104,7 @@ public sealed class TwinEventBus : IEventSink, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(execution);
         Begin();
-        _ = execution.Completion.ContinueWith(
-            finished =>
-            {
-                try
-                {
-                    Journal(workflowName, finished.Result);
-                }
-                finally
-                {
-                    End();
-                }
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        JournalWhenEnded(workflowName, execution, slot: null);
     }
 
     /// <summary>Completes when every published event has been routed and every execution it started has ended.</summary>
@@ -187,39 +173,36 @@ public sealed class TwinEventBus : IEventSink, IAsyncDisposable
                     continue;
                 }
 
-                _ = execution.Completion.ContinueWith(
-                    finished =>
-                    {
-                        try
-                        {
-                            Journal(workflow.Name, finished.Result);
-                        }
-                        finally
-                        {
-                            slots.Release();
-                            End();
-                        }
-                    },
-                    CancellationToken.None,
-                    TaskContinuationOptions.ExecuteSynchronously,
-                    TaskScheduler.Default);
+                JournalWhenEnded(workflow.Name, execution, slots);
             }
 
             End();
         }
     }
 
-    private void Journal(string workflowName, Execution execution)
-    {
-        try
-        {
-            journal?.Record(workflowName, execution);
-        }
-        catch (IOException e)
-        {
-            log($"twin: could not journal execution {execution.Name}: {e.Message}");
-        }
-    }
+    // Journals the execution when it ends, then gives back its concurrency slot (if it took one) and its count in
+    // WhenIdleAsync, which the caller took with Begin.
+    private void JournalWhenEnded(string workflowName, Execution execution, SemaphoreSlim? slot) =>
+        _ = execution.Completion.ContinueWith(
+            finished =>
+            {
+                try
+                {
+                    journal?.Record(workflowName, finished.Result);
+                }
+                catch (IOException e)
+                {
+                    log($"twin: could not journal execution {finished.Result.Name}: {e.Message}");
+                }
+                finally
+                {
+                    slot?.Release();
+                    End();
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
 
     private void Begin()
     {
